@@ -1,0 +1,81 @@
+"""Reading configuration from environment variables.
+
+Everything that differs between machines comes from the environment, so one
+code base runs on a laptop, in CI and in production.
+"""
+
+import os
+from urllib.parse import parse_qs, urlparse
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name, default=None):
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_required(name, why):
+    value = env_str(name)
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set: {why}")
+    return value
+
+
+def env_list(name, default=()):
+    raw = env_str(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_bool(name, default=False):
+    raw = env_str(name)
+    if raw is None:
+        return default
+    return raw.lower() in {"1", "true", "yes", "on"}
+
+
+def database_config(default_sqlite_path):
+    url = env_str("DATABASE_URL", f"sqlite:///{default_sqlite_path}")
+    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+
+
+def cache_config():
+    """Redis for ``redis://`` URLs, otherwise per-process local memory."""
+    url = env_str("CACHE_URL")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    scheme = urlparse(url).scheme
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported (use redis:// or locmem://)")
+
+
+def search_backends():
+    """Wagtail search backends: the database always, an engine when SEARCH_URL names one.
+
+    The database backend stays available as ``database`` so the admin and the
+    public fallback never depend on the engine being up.
+    """
+    backends = {"database": {"BACKEND": "wagtail.search.backends.database"}}
+    url = env_str("SEARCH_URL")
+    if not url:
+        backends["default"] = backends["database"]
+        return backends
+    parsed = urlparse(url)
+    options = parse_qs(parsed.query)
+    engine = options.pop("engine", ["opensearch2"])[0]
+    host_url = parsed._replace(query="").geturl()
+    backends["default"] = {
+        "BACKEND": f"wagtail.search.backends.{engine}",
+        "URLS": [host_url],
+        "INDEX": options.get("index", ["portal"])[0],
+        "TIMEOUT": 5,
+    }
+    return backends

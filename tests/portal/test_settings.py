@@ -1,0 +1,89 @@
+"""Settings come from the environment; production refuses unsafe configurations."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.settings import environment
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+GOOD_SECRET = "x7!k2-production-secret-for-the-test-only-0123456789abcdefghij"
+
+
+def run_manage(*args, env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage(
+        "check", env_overrides={"DJANGO_SETTINGS_MODULE": "portal.settings.production", "ALLOWED_HOSTS": "a.vn"}
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage(
+        "check", env_overrides={"DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": GOOD_SECRET}
+    )
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_deploy_check_is_clean_with_required_variables():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": GOOD_SECRET,
+            "ALLOWED_HOSTS": "haugiang.gov.vn",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNINGS" not in result.stderr
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://portal:secret@db.internal:5432/portal")
+    config = environment.database_config("unused.sqlite3")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["HOST"] == "db.internal"
+
+
+def test_database_defaults_to_sqlite_file(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    config = environment.database_config("/srv/portal/db.sqlite3")
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == "/srv/portal/db.sqlite3"
+
+
+def test_cache_url_selects_redis_or_local_memory(monkeypatch):
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
+    assert environment.cache_config()["BACKEND"].endswith("RedisCache")
+    monkeypatch.delenv("CACHE_URL")
+    assert environment.cache_config()["BACKEND"].endswith("LocMemCache")
+    monkeypatch.setenv("CACHE_URL", "memcached://x")
+    with pytest.raises(ImproperlyConfigured):
+        environment.cache_config()
+
+
+def test_search_url_adds_engine_and_keeps_database_backend(monkeypatch):
+    monkeypatch.setenv("SEARCH_URL", "http://127.0.0.1:9200?index=haugiang")
+    backends = environment.search_backends()
+    assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backends["default"]["URLS"] == ["http://127.0.0.1:9200"]
+    assert backends["default"]["INDEX"] == "haugiang"
+    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    monkeypatch.delenv("SEARCH_URL")
+    assert environment.search_backends()["default"]["BACKEND"] == "wagtail.search.backends.database"
