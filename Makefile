@@ -37,4 +37,4 @@ format: $(VENV)/.dev-installed
 
 ## test: install test tools, start the services the tests need, run the whole suite
 test: lint
-	$(BIN)/pytest
+	bash ops/test-suite.sh
