@@ -1,5 +1,7 @@
 """StreamField blocks shared by every content page of the portal."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -49,6 +51,16 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link_block.html"
 
 
+def validate_link(value):
+    """A link is either a path on this portal ("/tim-kiem/") or an absolute http(s) URL."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(_("Nhập đường dẫn bắt đầu bằng “/” hoặc địa chỉ http(s) đầy đủ.")) from None
+
+
 class LinkValue(blocks.StructValue):
     """Resolves the link target so templates only print ``value.url``."""
 
@@ -63,7 +75,13 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Nội dung"), max_length=250)
     button_label = blocks.CharBlock(label=_("Nhãn nút"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Trang đích"), required=False)
-    external_url = blocks.URLBlock(label=_("Hoặc địa chỉ ngoài"), required=False)
+    external_url = blocks.CharBlock(
+        label=_("Hoặc địa chỉ khác"),
+        required=False,
+        max_length=500,
+        validators=[validate_link],
+        help_text=_("Đường dẫn trên cổng (/tim-kiem/) hoặc địa chỉ http(s) đầy đủ."),
+    )
 
     def clean(self, value):
         cleaned = super().clean(value)

@@ -129,7 +129,7 @@ GUIDE_BODY = _stream(
             "text": "Tìm thủ tục bạn cần, có dấu hoặc không dấu.",
             "button_label": "Tra cứu thủ tục",
             "page": None,
-            "external_url": "http://127.0.0.1:8000/tim-kiem/",
+            "external_url": "/tim-kiem/",
         },
     ),
 )

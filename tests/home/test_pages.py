@@ -60,7 +60,7 @@ def test_guidance_blocks_render_for_citizens(client, demo):
     html = client.get("/huong-dan/nop-ho-so-truc-tuyen/").content.decode()
     assert "<details>" in html and "Tôi không có máy tính" in html  # FAQ accordion without JS
     assert "<caption>So sánh cách nộp hồ sơ</caption>" in html
-    assert '<a class="button" href="http://127.0.0.1:8000/tim-kiem/">Tra cứu thủ tục</a>' in html
+    assert '<a class="button" href="/tim-kiem/">Tra cứu thủ tục</a>' in html
 
 
 def test_dates_are_shown_day_month_year(client, demo):
@@ -102,3 +102,23 @@ def test_staff_groups_and_moderation_workflow_exist(db):
     assert root.get_workflow() == workflow
     task = workflow.tasks.get().specific
     assert moderators in task.groups.all()
+
+
+@pytest.mark.parametrize("link", ["/tim-kiem/", "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html"])
+def test_call_to_action_accepts_portal_paths_and_web_addresses(link):
+    from home.blocks import CallToActionBlock
+
+    value = CallToActionBlock().to_python({"text": "Tra cứu", "button_label": "Mở", "external_url": link})
+    assert CallToActionBlock().clean(value).url() == link
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "//evil.example/", "ftp://x.vn/a"])
+def test_call_to_action_rejects_unsafe_links_with_a_vietnamese_message(link):
+    from wagtail.blocks import StructBlockValidationError
+
+    from home.blocks import CallToActionBlock
+
+    value = CallToActionBlock().to_python({"text": "Tra cứu", "button_label": "Mở", "external_url": link})
+    with pytest.raises(StructBlockValidationError) as caught:
+        CallToActionBlock().clean(value)
+    assert "Nhập đường dẫn bắt đầu bằng" in str(caught.value.block_errors["external_url"])
