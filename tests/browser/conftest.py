@@ -1,0 +1,109 @@
+"""Fixtures of the browser tests: one demo server and one headless Chromium for the whole package.
+
+Both are package-scoped, so they stop as soon as the last browser test has run: Playwright's
+synchronous API keeps an event loop open while it runs, which Django's ORM in later tests must
+not see.
+"""
+
+import os
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .server import STAFF, PortalServer
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Root in a container without a sandbox, and a closed network: no background traffic.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 360, "height": 740}
+TIMEOUT_MS = 15_000
+
+
+def launch_chromium(playwright):
+    assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: run ops/browser-tools.sh (make test does)"
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="package")
+def portal():
+    """The demo portal, served on a free loopback port from a scratch database."""
+    server = PortalServer()
+    try:
+        server.prepare()
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture(scope="package")
+def live_pages(portal):
+    """Live pages by content type, e.g. ``live_pages["services.procedurepage"][0]["url"]``."""
+    return portal.inventory()
+
+
+@pytest.fixture(scope="package")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+def _new_page(chromium, portal, **options):
+    context = chromium.new_context(base_url=portal.url, locale="vi-VN", **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(chromium, portal):
+    """A fresh desktop browser tab (no cookies) on the demo portal."""
+    context, tab = _new_page(chromium, portal, viewport=DESKTOP)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def mobile_page(chromium, portal):
+    context, tab = _new_page(chromium, portal, viewport=MOBILE, is_mobile=True, has_touch=True)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def no_js_page(chromium, portal):
+    context, tab = _new_page(chromium, portal, viewport=DESKTOP, java_script_enabled=False)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def staff_page(chromium, portal):
+    """Returns a function opening a logged-in admin tab for "editor" or "moderator"."""
+    contexts = []
+
+    def log_in(role):
+        account = STAFF[role]
+        context, tab = _new_page(chromium, portal, viewport=DESKTOP)
+        contexts.append(context)
+        tab.goto("/admin/login/")
+        tab.get_by_label("Tên đăng nhập").fill(account["username"])
+        tab.get_by_label("Mật khẩu").fill(account["password"])
+        tab.get_by_role("button", name="Đăng nhập").click()
+        tab.wait_for_url("**/admin/")
+        return tab
+
+    yield log_in
+    for context in contexts:
+        context.close()
