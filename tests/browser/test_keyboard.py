@@ -1,0 +1,89 @@
+"""Keyboard use: the skip link, a visible focus indicator on every stop, an operable main menu."""
+
+import pytest
+
+from .pages import KEY_PAGES, key_page_url
+
+pytestmark = pytest.mark.browser
+
+# What a keyboard user sees of the focused element: its outline or focus ring, its box, its text.
+FOCUSED = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return {
+        tag: el.tagName.toLowerCase(),
+        text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 60),
+        id: el.id,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        ring: style.boxShadow !== 'none',
+        width: box.width, height: box.height,
+        inViewport: box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
+    };
+}"""
+
+
+def tab_stops(page, limit=80):
+    """Press Tab until focus leaves the page or comes back to the first stop; what each stop showed."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or (stops and focused == stops[0]):
+            break
+        stops.append(focused)
+    return stops
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(page, live_pages):
+    page.goto(key_page_url(live_pages, "home"))
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUSED)
+    assert first["text"] == "Bỏ qua, đến nội dung chính"
+    assert first["inViewport"] and first["height"] > 10, "the skip link must appear when focused"
+
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # The next Tab continues inside the main content, past the header and the menu.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+@pytest.mark.parametrize("name", KEY_PAGES)
+def test_every_keyboard_stop_shows_where_the_focus_is(page, live_pages, name):
+    page.goto(key_page_url(live_pages, name))
+    stops = tab_stops(page)
+    assert len(stops) > 5, f"only {len(stops)} keyboard stops on {name}"
+    invisible = [stop for stop in stops if not (stop["outline"] or stop["ring"])]
+    assert not invisible, f"no visible focus on {name}: {invisible}"
+    hidden = [stop for stop in stops if not stop["inViewport"] or stop["width"] < 4 or stop["height"] < 4]
+    assert not hidden, f"focus lands on something the user cannot see on {name}: {hidden}"
+
+
+@pytest.mark.parametrize("fixture", ["page", "mobile_page"])
+def test_the_main_menu_is_operated_with_the_keyboard(request, live_pages, fixture):
+    tab = request.getfixturevalue(fixture)
+    tab.goto(key_page_url(live_pages, "home"))
+    menu_links = tab.get_by_role("navigation", name="Điều hướng chính").get_by_role("link")
+    titles = menu_links.all_inner_texts()
+    assert len(titles) >= 2, titles
+    target = titles[-1]
+
+    # Tab along the menu to its last entry, then follow it with Enter.
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.closest('.main-nav') !== null") and (
+            tab.evaluate("document.activeElement.innerText.trim()") == target
+        ):
+            break
+    else:
+        pytest.fail(f"“{target}” in the main menu cannot be reached with Tab")
+    focused = tab.evaluate(FOCUSED)
+    assert focused["inViewport"] and (focused["outline"] or focused["ring"])
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    current = tab.get_by_role("navigation", name="Điều hướng chính").locator("[aria-current='page']")
+    assert current.inner_text().strip() == target
+    assert tab.get_by_role("heading", level=1).inner_text().strip()
