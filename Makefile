@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format check bench
+.PHONY: run test lint format check bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,8 @@ format: $(VENV)/.dev-installed
 ## test: install test tools, start the services the tests need, run the whole suite
 test: lint
 	bash ops/test-suite.sh
+
+## screenshots: regenerate docs/screenshots/ (phone 360×740 and desktop) from a fresh demo server
+screenshots: $(VENV)/.dev-installed
+	bash ops/browser-tools.sh
+	$(BIN)/python -m tests.browser.screenshots

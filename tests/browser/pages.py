@@ -14,7 +14,7 @@ def first_of(live_pages, label, title_contains=None):
 # name -> function(live_pages) -> path on the portal
 KEY_PAGES = {
     "home": lambda live_pages: first_of(live_pages, "home.homepage"),
-    "guidance": lambda live_pages: first_of(live_pages, "home.standardpage"),
+    "guidance": lambda live_pages: first_of(live_pages, "home.standardpage", "nộp hồ sơ"),
     "organisation": lambda live_pages: first_of(live_pages, "home.organisationpage"),
     "search-results": lambda live_pages: "/tim-kiem/?" + urlencode({"q": "dich vu cong"}),
 }
