@@ -96,6 +96,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Vietnamese first: the public site and the Wagtail admin speak Vietnamese.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
+# Our Vietnamese catalog for the Wagtail admin; LOCALE_PATHS wins over Wagtail's sparse vi files.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
