@@ -1,0 +1,77 @@
+"""Geometry of the server-rendered SVG trend chart (the template only draws what this returns)."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+WIDTH, HEIGHT = 480, 240
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    label: str
+    value: str
+
+
+@dataclass
+class Tick:
+    y: float
+    label: str
+
+
+@dataclass
+class TrendChart:
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    right_edge: int = WIDTH - RIGHT
+    bottom_edge: int = HEIGHT - BOTTOM
+    points: list[Point] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
+    target_y: float | None = None
+    target_label: str = ""
+
+    @property
+    def polyline(self):
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+def _nice_top(value: Decimal) -> Decimal:
+    """Round the axis top up to 1, 2, 2.5 or 5 times a power of ten."""
+    if value <= 0:
+        return Decimal(1)
+    exponent = value.adjusted()
+    base = Decimal(10) ** exponent
+    for step in (1, 2, Decimal("2.5"), 5, 10):
+        if value <= base * step:
+            return base * step
+    return base * 10
+
+
+def trend_chart(indicator) -> TrendChart | None:
+    """A line through the indicator's figures per period with the target as a dashed line.
+
+    None when there is nothing to draw (the page then says "chưa có số liệu").
+    """
+    series = indicator.series
+    if not series:
+        return None
+    values = [m.value for m in series]
+    top = _nice_top(max([*values, indicator.target, indicator.baseline or 0]))
+    chart = TrendChart()
+    plot_width = chart.right_edge - chart.left
+    plot_height = chart.bottom_edge - TOP
+
+    def y_of(value):
+        return float(chart.bottom_edge - (Decimal(value) / top) * plot_height)
+
+    count = len(series)
+    for index, measurement in enumerate(series):
+        x = chart.left + (plot_width / 2 if count == 1 else plot_width * index / (count - 1))
+        chart.points.append(Point(x, y_of(measurement.value), measurement.period_label, measurement.value_display))
+    chart.ticks = [Tick(y_of(top * k / 4), indicator.format(top * k / 4)) for k in range(5)]
+    chart.target_y = y_of(indicator.target)
+    chart.target_label = indicator.target_display
+    return chart

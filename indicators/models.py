@@ -1,0 +1,541 @@
+"""Plans, their indicators and the measurements that show how far each indicator has come.
+
+Manual measurements go through the same moderation workflow as pages (draft, submit,
+approve, publish); automatic ones are stored live by ``indicators.automatic``. Only live
+measurements are public.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+from home.models import PortalPage
+
+from . import opendata
+from .charts import trend_chart
+from .formatting import format_value
+from .status import STATUS_RULE_TEXT, Assessment, Direction, Status, assess, elapsed_share
+
+
+class Plan(index.Indexed, models.Model):
+    name = models.CharField(_("Tên kế hoạch"), max_length=300)
+    number = models.CharField(_("Số ký hiệu"), max_length=50, unique=True, help_text=_("Ví dụ: 07/KH-UBND"))
+    start_year = models.PositiveSmallIntegerField(_("Năm bắt đầu"))
+    end_year = models.PositiveSmallIntegerField(_("Năm kết thúc"))
+    directive_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Trang văn bản kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Trang văn bản chỉ đạo ban hành kế hoạch trên cổng."),
+    )
+    summary = models.TextField(_("Tóm tắt"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("number"),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Thời kỳ")),
+        FieldPanel("directive_page"),
+        FieldPanel("summary"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("number")]
+
+    class Meta:
+        verbose_name = _("Kế hoạch")
+        verbose_name_plural = _("Kế hoạch")
+        ordering = ["-start_year", "number"]
+
+    def __str__(self):
+        return f"{self.number} ({self.start_year}-{self.end_year})"
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("Năm kết thúc không được trước năm bắt đầu.")})
+
+    @property
+    def starts_on(self):
+        return date(self.start_year, 1, 1)
+
+    @property
+    def ends_on(self):
+        return date(self.end_year, 12, 31)
+
+    @property
+    def period_label(self):
+        return f"{self.start_year}-{self.end_year}"
+
+    def completion(self, indicators=None):
+        """Overall completion: the share of the plan's indicators achieved (percent, one decimal).
+
+        None when the plan has no indicator yet.
+        """
+        indicators = list(self.indicators.all()) if indicators is None else list(indicators)
+        if not indicators:
+            return None
+        achieved = sum(1 for indicator in indicators if indicator.assessment.status == Status.ACHIEVED)
+        return (Decimal(100) * achieved / len(indicators)).quantize(Decimal("0.1"))
+
+
+class Objective(models.Model):
+    plan = models.ForeignKey(Plan, verbose_name=_("Kế hoạch"), on_delete=models.CASCADE, related_name="objectives")
+    code = models.CharField(_("Mã"), max_length=20)
+    name = models.CharField(_("Mục tiêu"), max_length=300)
+    sort_order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+
+    panels = [FieldPanel("plan"), FieldPanel("code"), FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("Mục tiêu")
+        verbose_name_plural = _("Mục tiêu")
+        ordering = ["plan", "sort_order", "code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="indicators_objective_unique_code")]
+
+    def __str__(self):
+        return f"{self.code}. {self.name}"
+
+
+class Unit(models.TextChoices):
+    PERCENT = "percent", _("Tỷ lệ phần trăm (%)")
+    COUNT = "count", _("Số lượng")
+    RATIO = "ratio", _("Tỷ số")
+
+
+class AutomaticSource(models.TextChoices):
+    """Portal data an automatic indicator is computed from (see indicators.automatic)."""
+
+    DIRECTIVE_PUBLICATION_RATE = "directive_publication_rate", _("Tỷ lệ văn bản chỉ đạo, điều hành đăng trên cổng")
+    ONLINE_SERVICES_LEVEL_3 = "online_services_level_3", _("Số dịch vụ công trực tuyến mức 3 trở lên")
+    ONLINE_SERVICES_LEVEL_2 = "online_services_level_2", _("Số dịch vụ công trực tuyến mức 2")
+    CAMPAIGN_FOLLOW_THROUGHS = "campaign_follow_throughs", _("Lượt chuyển tiếp từ tuyên truyền đến dịch vụ công")
+
+
+class ReportingStatus(models.TextChoices):
+    REGULAR = "regular", _("Báo cáo định kỳ")
+    IRREGULAR = "irregular", _("Báo cáo không đều")
+    NOT_REPORTED = "not_reported", _("Chưa báo cáo")
+    DISCONTINUED = "discontinued", _("Ngừng theo dõi")
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def automatic(self):
+        return self.exclude(automatic_source="")
+
+    def manual(self):
+        return self.filter(automatic_source="")
+
+    def for_tracker(self):
+        return self.select_related("plan", "objective").order_by("plan", "objective__sort_order", "sort_order", "code")
+
+
+class Indicator(index.Indexed, models.Model):
+    plan = models.ForeignKey(Plan, verbose_name=_("Kế hoạch"), on_delete=models.CASCADE, related_name="indicators")
+    objective = models.ForeignKey(
+        Objective,
+        verbose_name=_("Mục tiêu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+    code = models.SlugField(_("Mã chỉ tiêu"), max_length=40, help_text=_("Dùng trong địa chỉ trang, ví dụ: ct-01"))
+    name = models.CharField(_("Tên chỉ tiêu"), max_length=300)
+    unit = models.CharField(_("Đơn vị"), max_length=10, choices=Unit.choices, default=Unit.PERCENT)
+    direction = models.CharField(_("Chiều tốt"), max_length=10, choices=Direction.choices, default=Direction.HIGHER)
+    baseline = models.DecimalField(_("Giá trị cơ sở"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("Năm cơ sở"), null=True, blank=True)
+    target = models.DecimalField(_("Chỉ tiêu"), max_digits=14, decimal_places=2)
+    target_year = models.PositiveSmallIntegerField(_("Năm đạt chỉ tiêu"))
+    methodology = RichTextField(_("Phương pháp tính"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    data_source = models.CharField(_("Nguồn số liệu"), max_length=300, blank=True)
+    responsible_agency = models.CharField(_("Cơ quan chịu trách nhiệm"), max_length=200, blank=True)
+    reporting_status = models.CharField(
+        _("Tình trạng báo cáo"), max_length=20, choices=ReportingStatus.choices, default=ReportingStatus.REGULAR
+    )
+    automatic_source = models.CharField(
+        _("Tính tự động từ"),
+        max_length=40,
+        choices=AutomaticSource.choices,
+        blank=True,
+        help_text=_("Để trống nếu số liệu được nhập tay. Chỉ tiêu tự động không nhận số liệu nhập tay."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+    last_refreshed_at = models.DateTimeField(_("Lần làm mới gần nhất"), null=True, blank=True, editable=False)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("plan"),
+                FieldPanel("objective"),
+                FieldPanel("code"),
+                FieldPanel("name"),
+                FieldPanel("sort_order"),
+            ],
+            heading=_("Chỉ tiêu"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("unit"), FieldPanel("direction")]),
+                FieldRowPanel([FieldPanel("baseline"), FieldPanel("baseline_year")]),
+                FieldRowPanel([FieldPanel("target"), FieldPanel("target_year")]),
+            ],
+            heading=_("Giá trị cơ sở và chỉ tiêu"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("methodology"),
+                FieldPanel("data_source"),
+                FieldPanel("responsible_agency"),
+                FieldPanel("reporting_status"),
+                FieldPanel("automatic_source"),
+            ],
+            heading=_("Phương pháp và nguồn"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("code")]
+
+    class Meta:
+        verbose_name = _("Chỉ tiêu")
+        verbose_name_plural = _("Chỉ tiêu")
+        ordering = ["plan", "sort_order", "code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="indicators_indicator_unique_code")]
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+    @property
+    def is_automatic(self):
+        return bool(self.automatic_source)
+
+    def format(self, value):
+        return format_value(value, self.unit)
+
+    @property
+    def baseline_display(self):
+        return self.format(self.baseline)
+
+    @property
+    def target_display(self):
+        prefix = "≤ " if self.direction == Direction.LOWER else ""
+        return f"{prefix}{self.format(self.target)}"
+
+    @cached_property
+    def history(self):
+        """Every live measurement of the indicator as a whole, oldest period first."""
+        return list(self.measurements.live().overall().chronological().select_related("evidence"))
+
+    @cached_property
+    def series(self):
+        """One point per period: the latest figure stored for it (earlier figures stay in history)."""
+        by_period = {}
+        for measurement in self.history:
+            by_period[(measurement.period_start, measurement.period_end)] = measurement
+        return sorted(by_period.values(), key=lambda m: (m.period_end, m.period_start))
+
+    @cached_property
+    def latest(self):
+        return self.series[-1] if self.series else None
+
+    @cached_property
+    def assessment(self) -> Assessment:
+        latest = self.latest
+        plan = self.plan
+        if latest is None:
+            return assess(None, self.baseline, self.target, self.direction, Decimal(0))
+        # A period still running is judged at today's date, not at its future end.
+        as_of = min(latest.period_end, timezone.localdate())
+        elapsed = elapsed_share(plan.starts_on, plan.ends_on, as_of)
+        return assess(latest.value, self.baseline, self.target, self.direction, elapsed)
+
+    @property
+    def status(self):
+        return self.assessment.status
+
+    @property
+    def elapsed_percent(self):
+        return int((self.assessment.elapsed * 100).quantize(Decimal(1)))
+
+    @property
+    def progress_percent(self):
+        progress = self.assessment.progress
+        return None if progress is None else int((progress * 100).quantize(Decimal(1)))
+
+    def latest_breakdown(self):
+        """Live measurements broken down by issuing body or district for the latest period."""
+        latest = self.latest
+        if latest is None:
+            return []
+        rows = {}
+        for measurement in (
+            self.measurements.live()
+            .broken_down()
+            .filter(period_start=latest.period_start, period_end=latest.period_end)
+            .chronological()
+        ):
+            rows[(measurement.breakdown_kind, measurement.breakdown_label)] = measurement
+        return sorted(rows.values(), key=lambda m: (m.breakdown_kind, m.breakdown_label))
+
+
+class Source(models.TextChoices):
+    MANUAL = "manual", _("Nhập tay")
+    AUTOMATIC = "automatic", _("Tự động")
+
+
+class BreakdownKind(models.TextChoices):
+    ISSUING_BODY = "issuing_body", _("Cơ quan ban hành")
+    DISTRICT = "district", _("Huyện, thị xã, thành phố")
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def overall(self):
+        return self.filter(breakdown_kind="")
+
+    def broken_down(self):
+        return self.exclude(breakdown_kind="")
+
+    def automatic(self):
+        return self.filter(source=Source.AUTOMATIC)
+
+    def manual(self):
+        return self.filter(source=Source.MANUAL)
+
+    def chronological(self):
+        return self.order_by("period_end", "period_start", "entered_at", "pk")
+
+
+class MeasurementForm(WagtailAdminModelForm):
+    """Admin form: records who entered the figure and refuses to touch automatic ones."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.instance.source == Source.AUTOMATIC:
+            raise ValidationError(_("Số liệu tự động được tính từ dữ liệu của cổng, không sửa tay được."))
+        indicator = cleaned.get("indicator")
+        if indicator is not None and indicator.is_automatic:
+            self.add_error(
+                "indicator",
+                _("Chỉ tiêu “%(name)s” được tính tự động, không nhập tay.") % {"name": indicator.name},
+            )
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Ngày cuối kỳ không được trước ngày đầu kỳ."))
+        kind, label = cleaned.get("breakdown_kind"), cleaned.get("breakdown_label")
+        if kind and not label:
+            self.add_error("breakdown_label", _("Hãy ghi tên cơ quan hoặc huyện của số liệu chi tiết."))
+        if label and not kind:
+            self.add_error("breakdown_kind", _("Hãy chọn loại chi tiết (cơ quan ban hành hoặc huyện)."))
+        return cleaned
+
+    def save(self, commit=True):
+        if not self.instance.entered_by_id and getattr(self, "for_user", None) and self.for_user.is_authenticated:
+            self.instance.entered_by = self.for_user
+        self.instance.source = Source.MANUAL
+        return super().save(commit=commit)
+
+
+class Measurement(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("Chỉ tiêu"), on_delete=models.CASCADE, related_name="measurements"
+    )
+    value = models.DecimalField(_("Giá trị"), max_digits=14, decimal_places=2)
+    period_start = models.DateField(_("Đầu kỳ"))
+    period_end = models.DateField(_("Cuối kỳ"), help_text=_("Số liệu tính đến ngày này."))
+    breakdown_kind = models.CharField(
+        _("Chi tiết theo"), max_length=20, choices=BreakdownKind.choices, blank=True, db_index=True
+    )
+    breakdown_label = models.CharField(
+        _("Cơ quan hoặc huyện"), max_length=200, blank=True, help_text=_("Để trống nếu là số liệu chung.")
+    )
+    note = models.TextField(_("Ghi chú"), blank=True)
+    evidence = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Tài liệu minh chứng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField(
+        _("Nguồn"), max_length=10, choices=Source.choices, default=Source.MANUAL, editable=False, db_index=True
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("Thời điểm nhập"), default=timezone.now, editable=False)
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="indicator_measurement",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="indicator_measurement",
+        for_concrete_model=False,
+    )
+
+    objects = MeasurementQuerySet.as_manager()
+    base_form_class = MeasurementForm
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldPanel("value"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Kỳ số liệu")),
+        FieldRowPanel([FieldPanel("breakdown_kind"), FieldPanel("breakdown_label")], heading=_("Số liệu chi tiết")),
+        FieldPanel("note"),
+        FieldPanel("evidence"),
+    ]
+
+    class Meta:
+        verbose_name = _("Số liệu chỉ tiêu")
+        verbose_name_plural = _("Số liệu chỉ tiêu")
+        ordering = ["-period_end", "-entered_at"]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.period_label}: {self.value_display}"
+
+    @property
+    def value_display(self):
+        return format_value(self.value, self.indicator.unit)
+
+    @property
+    def period_label(self):
+        start, end = self.period_start, self.period_end
+        if start == date(start.year, 1, 1) and end == date(end.year, 12, 31):
+            return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
+        if start == end:
+            return end.strftime("%d/%m/%Y")
+        return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
+class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
+    """Public tracker of one plan: every indicator with its trend, status and open data."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("Kế hoạch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    intro = RichTextField(_("Giới thiệu"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = PortalPage.content_panels + [FieldPanel("plan"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Trang theo dõi chỉ tiêu")
+        verbose_name_plural = _("Trang theo dõi chỉ tiêu")
+
+    def indicators(self):
+        if self.plan_id is None:
+            return Indicator.objects.none()
+        return Indicator.objects.filter(plan_id=self.plan_id).for_tracker()
+
+    def download_url(self, fmt, indicator=None):
+        if indicator is None:
+            return self.url + self.reverse_subpage(f"download_{fmt}")
+        return self.url + self.reverse_subpage(f"indicator_{fmt}", kwargs={"code": indicator.code})
+
+    def indicator_url(self, indicator):
+        return self.url + self.reverse_subpage("indicator_detail", kwargs={"code": indicator.code})
+
+    def _cards(self, indicators):
+        return [
+            {
+                "indicator": indicator,
+                "chart": trend_chart(indicator),
+                "url": self.indicator_url(indicator),
+                "csv_url": self.download_url("csv", indicator),
+                "json_url": self.download_url("json", indicator),
+            }
+            for indicator in indicators
+        ]
+
+    @path("")
+    def index_route(self, request):
+        indicators = list(self.indicators())
+        completion = self.plan.completion(indicators) if self.plan else None
+        counts = {status: 0 for status in Status}
+        for indicator in indicators:
+            counts[indicator.status] += 1
+        return self.render(
+            request,
+            context_overrides={
+                "cards": self._cards(indicators),
+                "completion": completion,
+                "status_counts": [(status.label, counts[status]) for status in Status],
+                "achieved_count": counts[Status.ACHIEVED],
+                "indicator_count": len(indicators),
+                "status_rule": STATUS_RULE_TEXT,
+                "csv_url": self.download_url("csv"),
+                "json_url": self.download_url("json"),
+            },
+        )
+
+    def _indicator_or_404(self, code):
+        indicator = self.indicators().filter(code=code).first()
+        if indicator is None:
+            raise Http404
+        return indicator
+
+    @path("chi-tieu/<slug:code>/")
+    def indicator_detail(self, request, code):
+        indicator = self._indicator_or_404(code)
+        return self.render(
+            request,
+            template="indicators/indicator_detail.html",
+            context_overrides={
+                "card": self._cards([indicator])[0],
+                "indicator": indicator,
+                "history": list(reversed(indicator.history)),
+                "breakdown": indicator.latest_breakdown(),
+                "status_rule": STATUS_RULE_TEXT,
+            },
+        )
+
+    @path("du-lieu.csv")
+    def download_csv(self, request):
+        return opendata.csv_response(self.plan, self.indicators(), filename="chi-tieu")
+
+    @path("du-lieu.json")
+    def download_json(self, request):
+        return opendata.json_response(self.plan, self.indicators())
+
+    @path("chi-tieu/<slug:code>/du-lieu.csv")
+    def indicator_csv(self, request, code):
+        indicator = self._indicator_or_404(code)
+        return opendata.csv_response(self.plan, [indicator], filename=f"chi-tieu-{indicator.code}")
+
+    @path("chi-tieu/<slug:code>/du-lieu.json")
+    def indicator_json(self, request, code):
+        indicator = self._indicator_or_404(code)
+        return opendata.json_response(self.plan, [indicator])

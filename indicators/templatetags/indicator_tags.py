@@ -1,0 +1,25 @@
+from django import template
+
+from indicators.models import IndicatorTrackerPage
+
+register = template.Library()
+
+HIGHLIGHTS = 4
+
+
+@register.inclusion_tag("indicators/includes/home_highlights.html", takes_context=True)
+def indicator_highlights(context):
+    """Overall completion and a few indicators of the live tracker page, for the home page."""
+    tracker = IndicatorTrackerPage.objects.live().public().select_related("plan").first()
+    if tracker is None or tracker.plan is None:
+        return {"tracker": None}
+    indicators = list(tracker.indicators())
+    return {
+        "tracker": tracker,
+        "completion": tracker.plan.completion(indicators),
+        "achieved": sum(1 for indicator in indicators if indicator.status == "achieved"),
+        "total": len(indicators),
+        "highlights": [
+            {"indicator": indicator, "url": tracker.indicator_url(indicator)} for indicator in indicators[:HIGHLIGHTS]
+        ],
+    }

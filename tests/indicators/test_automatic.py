@@ -1,0 +1,146 @@
+"""Automatic indicators follow the portal's own data through the real page lifecycle."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from indicators.models import AutomaticSource, Measurement, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def overall_rates(indicator, year):
+    """Every stored overall figure of the cumulative period ending in ``year``, oldest first."""
+    return list(
+        indicator.measurements.overall()
+        .filter(period_end=datetime.date(year, 12, 31))
+        .chronological()
+        .values_list("value", flat=True)
+    )
+
+
+def test_publishing_a_directive_raises_the_rate_and_unpublishing_lowers_it(
+    directive_rate, register_entry, this_year, admin_client
+):
+    register_entry(published=True)
+    register_entry(published=True)
+    register_entry(published=True)
+    _, page = register_entry(published=False)
+    call_command("refresh_indicators", stdout=io.StringIO())
+    history = overall_rates(directive_rate, this_year)
+    assert history[-1] == Decimal("75.0")
+
+    page.get_latest_revision().publish()
+    assert overall_rates(directive_rate, this_year) == [*history, Decimal("100.0")]
+
+    response = admin_client.post(f"/admin/pages/{page.pk}/unpublish/")  # as staff do it
+    assert response.status_code == 302
+    # History is kept: the earlier figures stay, the new one is the current value.
+    assert overall_rates(directive_rate, this_year) == [*history, Decimal("100.0"), Decimal("75.0")]
+    directive_rate.refresh_from_db()
+    assert directive_rate.latest.value == Decimal("75.0")
+    assert directive_rate.latest.source == Source.AUTOMATIC
+    assert "100%" in directive_rate.latest.note  # says which figure it replaces
+
+
+def test_deleting_a_published_directive_lowers_the_rate(directive_rate, register_entry, this_year):
+    register_entry(published=True)
+    _, page = register_entry(published=True)
+    assert overall_rates(directive_rate, this_year)[-1] == Decimal("100.0")
+    page.refresh_from_db()
+    page.delete()
+    assert overall_rates(directive_rate, this_year)[-1] == Decimal("50.0")
+
+
+def test_importing_the_register_refreshes_the_rate(directive_rate, register_entry, directives_setup, this_year):
+    from directives.models import RegisterEntry
+    from directives.signals import register_imported
+
+    register_entry(published=True)
+    assert overall_rates(directive_rate, this_year) == [Decimal("100.0")]
+    RegisterEntry.objects.create(
+        number="99/KH-UBND",
+        doc_type=directives_setup["doc_type"],
+        title="Kế hoạch chưa đăng",
+        issuer=directives_setup["body"],
+        issued_on=datetime.date(this_year, 2, 1),
+    )
+    assert overall_rates(directive_rate, this_year) == [Decimal("100.0")]  # not refreshed yet
+    register_imported.send(sender=RegisterEntry)
+    assert overall_rates(directive_rate, this_year) == [Decimal("100.0"), Decimal("50.0")]
+
+
+def test_a_refresh_that_finds_nothing_new_stores_nothing(directive_rate, register_entry):
+    register_entry(published=True)
+    count = Measurement.objects.count()
+    call_command("refresh_indicators", stdout=io.StringIO())
+    call_command("refresh_indicators", stdout=io.StringIO())
+    assert Measurement.objects.count() == count
+    directive_rate.refresh_from_db()
+    assert directive_rate.last_refreshed_at is not None
+
+
+def test_a_late_publication_adds_a_figure_to_a_past_period_without_erasing_the_old_one(
+    directive_rate, register_entry, this_year
+):
+    last_year = this_year - 1
+    register_entry(published=True, issued_on=datetime.date(last_year, 12, 31))
+    _, late = register_entry(published=False, issued_on=datetime.date(last_year, 12, 30))
+    call_command("refresh_indicators", stdout=io.StringIO())
+    assert overall_rates(directive_rate, last_year)[-1] == Decimal("50.0")
+    history = overall_rates(directive_rate, last_year)
+    late.get_latest_revision().publish()  # published this year, counts for last year
+    assert overall_rates(directive_rate, last_year) == [*history, Decimal("100.0")]
+
+
+def test_the_rate_is_broken_down_by_issuing_body(directive_rate, register_entry, this_year):
+    register_entry(published=True)
+    register_entry(published=False)
+    call_command("refresh_indicators", stdout=io.StringIO())
+    directive_rate.refresh_from_db()
+    breakdown = directive_rate.latest_breakdown()
+    assert [(m.breakdown_label, m.value) for m in breakdown] == [("UBND tỉnh", Decimal("50.0"))]
+
+
+def test_no_register_means_no_data_not_zero(directive_rate):
+    call_command("refresh_indicators", stdout=io.StringIO())
+    assert not directive_rate.measurements.exists()
+    assert directive_rate.status == "no_data"
+
+
+def test_publishing_a_procedure_updates_the_online_service_counts(make_indicator, home_page, this_year):
+    from services.models import ProcedureIndexPage, ProcedurePage
+
+    level_3 = make_indicator(
+        "ct-06", unit="count", target=Decimal(30), automatic_source=AutomaticSource.ONLINE_SERVICES_LEVEL_3
+    )
+    call_command("refresh_indicators", stdout=io.StringIO())
+    before = level_3.measurements.latest("entered_at").value
+    index = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    procedure = ProcedurePage(title="Đăng ký kinh doanh", slug="dang-ky-kinh-doanh", **_level_3_fields())
+    index.add_child(instance=procedure)
+    procedure.save_revision().publish()
+    latest = level_3.measurements.latest("entered_at")
+    assert latest.value == before + 1
+    assert latest.period_start == datetime.date(this_year, 1, 1)
+
+
+def _level_3_fields():
+    """A procedure offered online in part: level 3 in the 2011-era levels."""
+    from services.levels import LegacyLevel, OnlineLevel
+    from services.models import Agency, ProcedureField
+
+    return {
+        "code": "1.001612",
+        "field": ProcedureField.objects.create(name="Thành lập và hoạt động doanh nghiệp"),
+        "agency": Agency.objects.create(name="Sở Kế hoạch và Đầu tư"),
+        "admin_level": "province",
+        "online_level": OnlineLevel.PARTIAL,
+        "legacy_level": LegacyLevel.SUBMISSION,
+        "online_url": "https://dichvucong.haugiang.gov.vn/dkkd",
+    }
