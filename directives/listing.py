@@ -1,0 +1,118 @@
+"""The public directive listing: filters read from the URL, so a search can be shared and works without JS.
+
+Invalid values (junk parameters) are dropped one by one, never turned into an error page.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from portal.vietnamese import fold
+
+from .models import DocumentType, Field, IssuingBody, LegalStatus
+
+PER_PAGE = 20
+STATUS_CHOICES = [("", _("Tất cả"))] + list(LegalStatus.choices)
+
+
+class DirectiveFilterForm(forms.Form):
+    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=200)
+    loai = forms.ModelChoiceField(
+        DocumentType.objects.all(),
+        to_field_name="slug",
+        label=_("Loại văn bản"),
+        required=False,
+        empty_label=_("Tất cả"),
+    )
+    co_quan = forms.ModelChoiceField(
+        IssuingBody.objects.all(),
+        to_field_name="slug",
+        label=_("Cơ quan ban hành"),
+        required=False,
+        empty_label=_("Tất cả"),
+    )
+    linh_vuc = forms.ModelChoiceField(
+        Field.objects.all(), to_field_name="slug", label=_("Lĩnh vực"), required=False, empty_label=_("Tất cả")
+    )
+    nam = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int, empty_value=None)
+    tinh_trang = forms.ChoiceField(label=_("Tình trạng hiệu lực"), choices=STATUS_CHOICES, required=False)
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nam"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
+
+    def valid_values(self):
+        """The filters that validated; bad ones are ignored rather than failing the page."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+def filter_directives(queryset, values):
+    if values.get("loai"):
+        queryset = queryset.filter(doc_type=values["loai"])
+    if values.get("co_quan"):
+        queryset = queryset.filter(issuing_body=values["co_quan"])
+    if values.get("linh_vuc"):
+        queryset = queryset.filter(fields=values["linh_vuc"])
+    if values.get("nam"):
+        queryset = queryset.filter(issued_on__year=values["nam"])
+    status = values.get("tinh_trang")
+    if status == LegalStatus.IN_FORCE:
+        queryset = queryset.in_force()
+    elif status == LegalStatus.EXPIRED:
+        queryset = queryset.expired()
+    elif status == LegalStatus.REPLACED:
+        queryset = queryset.replaced()
+    for word in fold(values.get("q", "")).split():
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset.distinct().newest_first()
+
+
+def issue_years(queryset):
+    return [day.year for day in queryset.dates("issued_on", "year", order="DESC")]
+
+
+class DirectiveListing:
+    """Everything the listing template needs: the form, the page of results and the active filters."""
+
+    def __init__(self, request, queryset):
+        self.request = request
+        data = request.GET.copy()
+        self.form = DirectiveFilterForm(data, years=issue_years(queryset))
+        self.values = self.form.valid_values()
+        self.ignored = sorted(name for name in self.form.errors)
+        results = filter_directives(
+            queryset.select_related("doc_type", "issuing_body"),
+            self.values,
+        )
+        self.page = Paginator(results, PER_PAGE).get_page(request.GET.get("trang"))
+        self.query = self._query(self.values)
+
+    def _query(self, values, **overrides):
+        params = {}
+        for name, value in {**values, **overrides}.items():
+            if value in (None, ""):
+                continue
+            params[name] = getattr(value, "slug", value)
+        return urlencode(params)
+
+    @property
+    def is_filtered(self):
+        return bool(self.values)
+
+    def active_filters(self):
+        """(label, value, query string without that filter) for each filter in use."""
+        active = []
+        for name, value in self.values.items():
+            field = self.form.fields[name]
+            if name == "tinh_trang":
+                shown = LegalStatus(value).label
+            else:
+                shown = str(value)
+            active.append((field.label, shown, self._query(self.values, **{name: None})))
+        return active
+
+    def page_query(self, number):
+        return self._query(self.values, trang=number)

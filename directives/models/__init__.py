@@ -1,0 +1,36 @@
+"""Models of the directives app, split by subject; import them from ``directives.models``."""
+
+from .pages import (
+    DirectiveAttachment,
+    DirectiveChangeNote,
+    DirectiveIndexPage,
+    DirectivePage,
+    DirectivePageQuerySet,
+    DirectiveRelation,
+    LegalStatus,
+    OperationalNewsImage,
+    OperationalNewsIndexPage,
+    OperationalNewsPage,
+    OperationalNewsRelatedDirective,
+)
+from .register import RegisterEntry, RegisterEntryQuerySet
+from .snippets import DocumentType, Field, IssuingBody
+
+__all__ = [
+    "DirectiveAttachment",
+    "DirectiveChangeNote",
+    "DirectiveIndexPage",
+    "DirectivePage",
+    "DirectivePageQuerySet",
+    "DirectiveRelation",
+    "DocumentType",
+    "Field",
+    "IssuingBody",
+    "LegalStatus",
+    "OperationalNewsImage",
+    "OperationalNewsIndexPage",
+    "OperationalNewsPage",
+    "OperationalNewsRelatedDirective",
+    "RegisterEntry",
+    "RegisterEntryQuerySet",
+]

@@ -1,0 +1,472 @@
+"""Page types: directives (văn bản chỉ đạo, điều hành) and operational news (tin chỉ đạo, điều hành)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import PortalPage
+from portal.vietnamese import fold
+
+from ..numbering import clean_number, number_key, validate_number
+from .snippets import DocumentType, Field, IssuingBody
+
+
+class LegalStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("Còn hiệu lực")
+    EXPIRED = "expired", _("Hết hiệu lực")
+    REPLACED = "replaced", _("Đã được thay thế")
+
+
+class DirectivePageQuerySet(PageQuerySet):
+    def in_force(self, on=None):
+        """Documents a citizen can rely on today: in force, effective, not expired, not withdrawn."""
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(effective_on__isnull=True) | models.Q(effective_on__lte=on),
+            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on),
+            legal_status=LegalStatus.IN_FORCE,
+            withdrawn_on__isnull=True,
+        )
+
+    def expired(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(legal_status=LegalStatus.EXPIRED) | models.Q(legal_status=LegalStatus.IN_FORCE, expires_on__lt=on)
+        )
+
+    def replaced(self):
+        return self.filter(legal_status=LegalStatus.REPLACED)
+
+    def withdrawn(self):
+        return self.filter(withdrawn_on__isnull=False)
+
+    def issued_between(self, start, end):
+        return self.filter(issued_on__gte=start, issued_on__lte=end)
+
+    def newest_first(self):
+        return self.order_by("-issued_on", "-first_published_at", "-pk")
+
+
+DirectivePageManager = PageManager.from_queryset(DirectivePageQuerySet)
+
+
+class DirectiveIndexPage(RoutablePageMixin, PortalPage):
+    """The public list of directives, filtered through the URL so a search can be shared."""
+
+    intro = models.TextField(_("Giới thiệu"), blank=True, max_length=500)
+    per_page = 20
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directives.DirectivePage"]
+
+    class Meta:
+        verbose_name = _("Danh mục văn bản chỉ đạo, điều hành")
+        verbose_name_plural = _("Danh mục văn bản chỉ đạo, điều hành")
+
+    @path("")
+    def listing(self, request):
+        from ..listing import DirectiveListing
+
+        listing = DirectiveListing(request, DirectivePage.objects.child_of(self).live().public())
+        context = self.get_context(request)
+        context["listing"] = listing
+        return TemplateResponse(request, self.get_template(request), context)
+
+
+class DirectivePage(RoutablePageMixin, PortalPage):
+    number = models.CharField(
+        _("Số ký hiệu"),
+        max_length=50,
+        validators=[validate_number],
+        help_text=_("Ví dụ: 07/KH-UBND hoặc 15/2011/QĐ-UBND."),
+    )
+    number_key = models.CharField(max_length=60, editable=False, db_index=True, default="")
+    doc_type = models.ForeignKey(
+        DocumentType, verbose_name=_("Loại văn bản"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    issuing_body = models.ForeignKey(
+        IssuingBody, verbose_name=_("Cơ quan ban hành"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    signer = models.CharField(_("Người ký"), max_length=150, blank=True)
+    signer_position = models.CharField(_("Chức vụ người ký"), max_length=150, blank=True)
+    issued_on = models.DateField(_("Ngày ban hành"), null=True)
+    effective_on = models.DateField(_("Ngày có hiệu lực"), null=True, blank=True)
+    expires_on = models.DateField(_("Ngày hết hiệu lực"), null=True, blank=True)
+    legal_status = models.CharField(
+        _("Tình trạng hiệu lực"), max_length=20, choices=LegalStatus.choices, default=LegalStatus.IN_FORCE
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("Được thay thế bởi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+    )
+    summary = models.TextField(_("Trích yếu"), max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("Nội dung"), blank=True)
+    fields = ParentalManyToManyField(Field, verbose_name=_("Lĩnh vực"), blank=True, related_name="directives")
+    withdrawn_on = models.DateField(
+        _("Ngày thu hồi"),
+        null=True,
+        blank=True,
+        help_text=_("Văn bản bị thu hồi vẫn hiển thị trên cổng, kèm thông báo thu hồi. Khác với ngừng xuất bản."),
+    )
+    withdrawal_reason = models.TextField(_("Lý do thu hồi"), blank=True)
+    # Folded number, title and summary so the keyword filter ignores accents on every database.
+    search_text = models.TextField(editable=False, default="")
+
+    objects = DirectivePageManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
+                FieldPanel("issuing_body"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
+                FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
+            ],
+            heading=_("Thông tin văn bản"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Tệp đính kèm (văn bản ký số, phụ lục)")),
+        FieldPanel("fields", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("legal_status"), FieldPanel("replaced_by")],
+            heading=_("Hiệu lực"),
+        ),
+        InlinePanel("related_directives", label=_("Văn bản liên quan")),
+        InlinePanel("change_notes", label=_("Ghi chú sửa đổi")),
+        MultiFieldPanel(
+            [FieldPanel("withdrawn_on"), FieldPanel("withdrawal_reason")],
+            heading=_("Thu hồi"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=3),
+        index.AutocompleteField("number"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("signer"),
+        index.RelatedFields("issuing_body", [index.SearchField("name"), index.SearchField("short_name")]),
+        index.RelatedFields("doc_type", [index.SearchField("name")]),
+        index.FilterField("doc_type"),
+        index.FilterField("issuing_body"),
+        index.FilterField("issued_on"),
+        index.FilterField("legal_status"),
+    ]
+    api_fields = [
+        APIField("number"),
+        APIField("doc_type_name"),
+        APIField("doc_type_code"),
+        APIField("issuing_body_name"),
+        APIField("signer"),
+        APIField("signer_position"),
+        APIField("issued_on"),
+        APIField("effective_on"),
+        APIField("expires_on"),
+        APIField("legal_status"),
+        APIField("replaced_by_url"),
+        APIField("summary"),
+        APIField("field_names"),
+        APIField("attachment_list"),
+        APIField("withdrawn_on"),
+    ]
+    parent_page_types = ["directives.DirectiveIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Văn bản chỉ đạo, điều hành")
+        verbose_name_plural = _("Văn bản chỉ đạo, điều hành")
+
+    def __str__(self):
+        return f"{self.number} – {self.title}" if self.number else self.title
+
+    # Validation -------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.number = clean_number(self.number)
+        if self.number and self.issuing_body_id and self.issued_on:
+            duplicate = (
+                DirectivePage.objects.exclude(pk=self.pk)
+                .filter(
+                    issuing_body_id=self.issuing_body_id,
+                    number_key=number_key(self.number),
+                    issued_on__year=self.issued_on.year,
+                )
+                .first()
+            )
+            if duplicate is not None:
+                errors["number"] = _(
+                    "Số %(number)s của %(body)s năm %(year)s đã dùng cho văn bản “%(title)s”. "
+                    "Mỗi cơ quan chỉ có một văn bản mang số này trong một năm."
+                ) % {
+                    "number": self.number,
+                    "body": self.issuing_body.short_name,
+                    "year": self.issued_on.year,
+                    "title": duplicate.title,
+                }
+        if self.issued_on and self.effective_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = _("Ngày có hiệu lực không được trước ngày ban hành (%(issued)s).") % {
+                "issued": self.issued_on.strftime("%d/%m/%Y")
+            }
+        start = self.effective_on or self.issued_on
+        if start and self.expires_on and self.expires_on < start:
+            errors["expires_on"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+        if self.legal_status == LegalStatus.REPLACED and not self.replaced_by_id:
+            errors["replaced_by"] = _("Văn bản đã được thay thế phải chỉ rõ văn bản thay thế nó.")
+        if self.replaced_by_id and self.pk and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = _("Văn bản không thể thay thế chính nó.")
+        if self.withdrawal_reason.strip() and not self.withdrawn_on:
+            errors["withdrawn_on"] = _("Nhập ngày thu hồi.")
+        if self.withdrawn_on and not self.withdrawal_reason.strip():
+            errors["withdrawal_reason"] = _("Nêu lý do thu hồi để người đọc hiểu vì sao văn bản bị thu hồi.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.number = clean_number(self.number)
+        self.number_key = number_key(self.number) if self.number else ""
+        self.search_text = fold(" ".join(filter(None, [self.number, self.title, self.summary, self.signer])))
+        return super().save(*args, **kwargs)
+
+    # Display ----------------------------------------------------------------
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_on is not None
+
+    @property
+    def current_status(self):
+        """Legal status as of today: an in-force document past its expiry date is shown as expired."""
+        if self.legal_status == LegalStatus.IN_FORCE and self.expires_on and self.expires_on < timezone.localdate():
+            return LegalStatus.EXPIRED
+        return LegalStatus(self.legal_status)
+
+    @property
+    def current_status_label(self):
+        return self.current_status.label
+
+    @property
+    def no_longer_in_force(self):
+        return self.current_status != LegalStatus.IN_FORCE
+
+    @cached_property
+    def live_replacement(self):
+        replacement = self.replaced_by
+        if replacement is not None and replacement.live:
+            return replacement
+        return None
+
+    @property
+    def doc_type_name(self):
+        return self.doc_type.name if self.doc_type else ""
+
+    @property
+    def doc_type_code(self):
+        return self.doc_type.code if self.doc_type else ""
+
+    @property
+    def issuing_body_name(self):
+        return self.issuing_body.name if self.issuing_body else ""
+
+    @property
+    def replaced_by_url(self):
+        return self.live_replacement.full_url if self.live_replacement else None
+
+    @property
+    def field_names(self):
+        return [field.name for field in self.fields.all()]
+
+    @property
+    def attachment_list(self):
+        return [
+            {
+                "title": attachment.display_title,
+                "url": attachment.document.url,
+                "format": attachment.document.file_extension.upper(),
+                "size_bytes": attachment.document.get_file_size(),
+            }
+            for attachment in self.attachments.select_related("document")
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        context["related"] = [
+            relation.target for relation in self.related_directives.select_related("target") if relation.target.live
+        ]
+        context["replaces"] = self.replaces.live().public()
+        context["change_notes"] = self.change_notes.all()
+        return context
+
+    @path("")
+    def detail(self, request):
+        return TemplateResponse(request, self.get_template(request), self.get_context(request))
+
+    @path("ban-in/")
+    def print_view(self, request):
+        return TemplateResponse(request, "directives/directive_page_print.html", self.get_context(request))
+
+
+class DirectiveAttachment(Orderable):
+    """The signed file and annexes; restricted to office formats by WAGTAILDOCS_EXTENSIONS."""
+
+    page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("Tệp"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("Tên hiển thị"), max_length=200, blank=True, help_text=_("Ví dụ: Văn bản ký số, Phụ lục 1.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Tệp đính kèm")
+        verbose_name_plural = _("Tệp đính kèm")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+    def clean(self):
+        from django.conf import settings
+
+        allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+        if self.document_id and allowed and self.document.file_extension.lower() not in allowed:
+            raise ValidationError(
+                {
+                    "document": _("Chỉ đính kèm tệp %(formats)s.")
+                    % {"formats": ", ".join(ext.upper() for ext in allowed)}
+                }
+            )
+
+
+class DirectiveRelation(Orderable):
+    page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="related_directives")
+    target = models.ForeignKey(
+        DirectivePage, verbose_name=_("Văn bản"), on_delete=models.CASCADE, related_name="related_from"
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Văn bản liên quan")
+        verbose_name_plural = _("Văn bản liên quan")
+
+
+class DirectiveChangeNote(Orderable):
+    """What changed in the document and when, shown on amended pages."""
+
+    page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="change_notes")
+    changed_on = models.DateField(_("Ngày sửa đổi"))
+    description = models.TextField(_("Nội dung sửa đổi"), max_length=1000)
+
+    panels = [FieldPanel("changed_on"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Ghi chú sửa đổi")
+        verbose_name_plural = _("Ghi chú sửa đổi")
+
+
+class OperationalNewsIndexPage(PortalPage):
+    intro = models.TextField(_("Giới thiệu"), blank=True, max_length=500)
+    per_page = 12
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directives.OperationalNewsPage"]
+
+    class Meta:
+        verbose_name = _("Danh mục tin chỉ đạo, điều hành")
+        verbose_name_plural = _("Danh mục tin chỉ đạo, điều hành")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        news = OperationalNewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["news_page"] = Paginator(news, self.per_page).get_page(request.GET.get("trang"))
+        return context
+
+
+class OperationalNewsPage(PortalPage):
+    """Tin chỉ đạo, điều hành: meeting conclusions, working visits, press releases."""
+
+    date = models.DateField(_("Ngày đưa tin"), default=timezone.localdate)
+    lead = models.TextField(_("Sapô"), max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("Nội dung"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        InlinePanel("images", label=_("Ảnh")),
+        FieldPanel("body"),
+        InlinePanel("related_directives", label=_("Văn bản liên quan")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [APIField("date"), APIField("lead")]
+    parent_page_types = ["directives.OperationalNewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Tin chỉ đạo, điều hành")
+        verbose_name_plural = _("Tin chỉ đạo, điều hành")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["images"] = self.images.select_related("image")
+        context["related"] = [
+            relation.directive
+            for relation in self.related_directives.select_related("directive")
+            if relation.directive.live
+        ]
+        return context
+
+
+class OperationalNewsImage(Orderable):
+    page = ParentalKey(OperationalNewsPage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("Ảnh"), on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("Văn bản thay thế"), max_length=250, help_text=_("Mô tả nội dung ảnh cho người dùng trình đọc màn hình.")
+    )
+    caption = models.CharField(_("Chú thích"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Ảnh")
+        verbose_name_plural = _("Ảnh")
+
+
+class OperationalNewsRelatedDirective(Orderable):
+    page = ParentalKey(OperationalNewsPage, on_delete=models.CASCADE, related_name="related_directives")
+    directive = models.ForeignKey(
+        DirectivePage, verbose_name=_("Văn bản"), on_delete=models.CASCADE, related_name="news_mentions"
+    )
+
+    panels = [FieldPanel("directive")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Văn bản liên quan")
+        verbose_name_plural = _("Văn bản liên quan")
