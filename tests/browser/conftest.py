@@ -6,6 +6,7 @@ not see.
 """
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -23,7 +24,18 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Only the loopback server is ever resolved; other hosts are answered by off_site() below.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+# A citizen's desktop Chromium; the headless default names itself a robot, which the campaign
+# counter rightly ignores.
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{major}.0.0.0 Safari/537.36"
+# What a link leaving the portal (an online-service site, a social network) opens in the tests:
+# the machine has no network, and the tests must not try one.
+OFF_SITE_PAGE = (
+    '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Trang ngoài cổng</title></head>'
+    "<body><h1>Trang ngoài cổng</h1><p>{url}</p></body></html>"
+)
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 360, "height": 740}
 TIMEOUT_MS = 15_000
@@ -60,9 +72,26 @@ def chromium():
         browser.close()
 
 
-def _new_page(chromium, portal, **options):
+def off_site(route):
+    """Answer a request that leaves the portal without touching the network."""
+    if route.request.resource_type == "document":
+        route.fulfill(
+            status=200, content_type="text/html; charset=utf-8", body=OFF_SITE_PAGE.format(url=route.request.url)
+        )
+    else:
+        route.abort()
+
+
+def new_context(chromium, portal, **options):
+    options.setdefault("user_agent", USER_AGENT.format(major=chromium.version.split(".")[0]))
     context = chromium.new_context(base_url=portal.url, locale="vi-VN", **options)
     context.set_default_timeout(TIMEOUT_MS)
+    context.route(re.compile(rf"^(?!{re.escape(portal.url)}/)[a-z]+://"), off_site)
+    return context
+
+
+def _new_page(chromium, portal, **options):
+    context = new_context(chromium, portal, **options)
     return context, context.new_page()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .conftest import launch_chromium
+from .conftest import launch_chromium, new_context
 from .pages import KEY_PAGES, key_page_url
 from .server import PROJECT_DIR, PortalServer
 
@@ -50,7 +50,7 @@ def main(argv=None):
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             for device, options in VIEWPORTS.items():
-                context = browser.new_context(base_url=server.url, locale="vi-VN", **options)
+                context = new_context(browser, server, **options)
                 tab = context.new_page()
                 for name in names:
                     tab.goto(key_page_url(live_pages, name), wait_until="networkidle")
