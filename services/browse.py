@@ -1,0 +1,139 @@
+"""Browsing procedures with facet counts; unknown or junk parameters are ignored, never an error."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from .levels import OnlineLevel
+from .models import AdminLevel, Applicants
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+
+FACETS = [
+    ("doi_tuong", _("Đối tượng")),
+    ("linh_vuc", _("Lĩnh vực")),
+    ("co_quan", _("Cơ quan thực hiện")),
+    ("cap", _("Cấp thực hiện")),
+    ("muc_do", _("Mức độ dịch vụ công")),
+]
+
+APPLICANT_CHOICES = [(Applicants.CITIZEN, _("Công dân")), (Applicants.BUSINESS, _("Tổ chức, doanh nghiệp"))]
+
+
+def _apply(procedures, name, value):
+    if name == "doi_tuong":
+        return procedures.for_applicant(value)
+    if name == "linh_vuc":
+        return procedures.filter(field__slug=value)
+    if name == "co_quan":
+        return procedures.filter(agency__slug=value)
+    if name == "cap":
+        return procedures.filter(admin_level=value)
+    if name == "muc_do":
+        return procedures.filter(online_level=value)
+    return procedures
+
+
+def _options(procedures, name):
+    """``(value, label, count)`` for each value of one facet over ``procedures``."""
+    if name == "doi_tuong":
+        return [(value, label, procedures.for_applicant(value).count()) for value, label in APPLICANT_CHOICES]
+    if name in ("linh_vuc", "co_quan"):
+        relation = "field" if name == "linh_vuc" else "agency"
+        rows = (
+            procedures.order_by()
+            .values(f"{relation}__slug", f"{relation}__name")
+            .annotate(n=Count("id"))
+            .order_by(f"{relation}__name")
+        )
+        return [(row[f"{relation}__slug"], row[f"{relation}__name"], row["n"]) for row in rows]
+    column, choices = ("admin_level", AdminLevel.choices) if name == "cap" else ("online_level", OnlineLevel.choices)
+    counts = dict(procedures.order_by().values_list(column).annotate(n=Count("id")).values_list(column, "n"))
+    return [(value, label, counts.get(value, 0)) for value, label in choices]
+
+
+def selected_filters(params, procedures):
+    """The valid filters in ``params``: known names whose value exists; the rest is ignored."""
+    selected = {}
+    for name, _label in FACETS:
+        value = params.get(name, "")
+        if not isinstance(value, str) or not value or len(value) > 255:
+            continue
+        valid = {option[0] for option in _options(procedures, name)}
+        if value in valid:
+            selected[name] = value
+    return selected
+
+
+def _url(selected, name, value):
+    params = dict(selected)
+    if params.get(name) == value:
+        params.pop(name)
+    else:
+        params[name] = value
+    return "?" + urlencode(params) if params else "?"
+
+
+def facet_counts(procedures, selected):
+    """Each facet's options, counted over the procedures matching every *other* selected filter."""
+    facets = []
+    for name, label in FACETS:
+        base = procedures
+        for other, value in selected.items():
+            if other != name:
+                base = _apply(base, other, value)
+        facet = Facet(name=name, label=label)
+        for value, option_label, count in _options(base, name):
+            if count or selected.get(name) == value:
+                facet.options.append(
+                    Option(value, option_label, count, selected.get(name) == value, _url(selected, name, value))
+                )
+        facets.append(facet)
+    return facets
+
+
+def browse(procedures, params):
+    """Context for the procedure index: the filtered page of results, facets and selections."""
+    selected = selected_filters(params, procedures)
+    results = procedures
+    for name, value in selected.items():
+        results = _apply(results, name, value)
+    results = results.select_related("field", "agency").order_by("title")
+    paginator = Paginator(results, PAGE_SIZE)
+    page = paginator.get_page(params.get("trang"))
+    return {
+        "procedures": page,
+        "paginator": paginator,
+        "facets": facet_counts(procedures, selected),
+        "selected": selected,
+        "total": paginator.count,
+        "page_query": urlencode(selected),
+    }
+
+
+def online_services_by_field(procedures):
+    """Online services grouped by field, fields and services in alphabetical order."""
+    groups = {}
+    for procedure in procedures.select_related("field", "agency").order_by("field__name", "title"):
+        groups.setdefault(procedure.field, []).append(procedure)
+    return list(groups.items())
