@@ -12,6 +12,7 @@ import math
 import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,7 @@ METHODOLOGY = _(
 )
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     start: datetime.date
     end: datetime.date
     label: str

@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -46,7 +47,7 @@ class RegisterEntryViewSet(SnippetViewSet):
     export_filename = "so-theo-doi-van-ban"
     search_fields = ["number", "title"]
     ordering = ["-issued_on", "number"]
-    base_form_class = RegisterEntryForm
+    edit_handler = ObjectList(RegisterEntry.panels, base_form_class=RegisterEntryForm)
 
 
 class DirectivesSnippetGroup(SnippetViewSetGroup):

@@ -194,9 +194,6 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         verbose_name = _("Văn bản chỉ đạo, điều hành")
         verbose_name_plural = _("Văn bản chỉ đạo, điều hành")
 
-    def __str__(self):
-        return f"{self.number} – {self.title}" if self.number else self.title
-
     # Validation -------------------------------------------------------------
     def clean(self):
         super().clean()
