@@ -1,9 +1,12 @@
 """The Wagtail admin speaks Vietnamese: locale/vi overrides Wagtail's nearly empty vi catalogs."""
 
+import ast
+import gettext
 import html
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 
@@ -127,3 +130,25 @@ def test_javascript_catalog_translates_editor_widgets(admin_client):
 
     assert "Đang tải…" in catalog
     assert "Xem tất cả" in catalog
+
+
+def single_line_entries(po_path):
+    """(msgid, msgstr) of the catalog's plain entries: no context, no plural, one line each."""
+    for block in po_path.read_text(encoding="utf-8").split("\n\n"):
+        found = re.search(r'^msgid (".*")\nmsgstr (".*")$', block, re.MULTILINE)
+        if found and "msgctxt" not in block and found.group(1) != '""':
+            yield ast.literal_eval(found.group(1)), ast.literal_eval(found.group(2))
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_catalog_matches_its_source(domain):
+    """The admin reads the .mo: a .po edited without recompiling would not reach editors."""
+    messages = settings.BASE_DIR / "locale" / "vi" / "LC_MESSAGES"
+    with open(messages / f"{domain}.mo", "rb") as compiled_file:
+        compiled = gettext.GNUTranslations(compiled_file)
+
+    entries = list(single_line_entries(messages / f"{domain}.po"))
+
+    assert len(entries) > 50
+    stale = [msgid for msgid, msgstr in entries if compiled.gettext(msgid) != msgstr]
+    assert stale == []
