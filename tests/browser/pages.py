@@ -16,7 +16,14 @@ KEY_PAGES = {
     "home": lambda live_pages: first_of(live_pages, "home.homepage"),
     "guidance": lambda live_pages: first_of(live_pages, "home.standardpage", "nộp hồ sơ"),
     "organisation": lambda live_pages: first_of(live_pages, "home.organisationpage"),
-    "search-results": lambda live_pages: "/tim-kiem/?" + urlencode({"q": "dich vu cong"}),
+    "directive-listing": lambda live_pages: first_of(live_pages, "directives.directiveindexpage"),
+    "directive-detail": lambda live_pages: first_of(live_pages, "directives.directivepage", "giai đoạn 2011-2015"),
+    "procedure-listing": lambda live_pages: first_of(live_pages, "services.procedureindexpage"),
+    "procedure-detail": lambda live_pages: first_of(live_pages, "services.procedurepage", "đăng ký kinh doanh"),
+    "online-services": lambda live_pages: first_of(live_pages, "services.onlineservicespage"),
+    "campaign": lambda live_pages: first_of(live_pages, "services.campaignpage", "không phải đi lại"),
+    "tracker": lambda live_pages: first_of(live_pages, "indicators.indicatortrackerpage"),
+    "search-results": lambda live_pages: "/tim-kiem/?" + urlencode({"q": "dang ky kinh doanh"}),
 }
 
 
