@@ -1,0 +1,51 @@
+"""The pages ``make bench`` loads, and the SQL queries each one runs (page cache off)."""
+
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from directives.models import DirectiveIndexPage, DirectivePage
+from indicators.models import IndicatorTrackerPage
+from services.models import ProcedurePage
+
+from .generate import DIRECTIVE_SLUG, PROCEDURE_SLUG
+
+# An accent-free query, as citizens type it, and the last word as a prefix for autocomplete.
+SEARCH_QUERY = "cap phep xay dung"
+AUTOCOMPLETE_QUERY = "dang ky kin"
+
+
+def bench_urls():
+    """(name, path) of every page measured, on the generated data."""
+    index = DirectiveIndexPage.objects.live().first()
+    directive = DirectivePage.objects.live().filter(slug__startswith=DIRECTIVE_SLUG).order_by("-pk").first()
+    procedure = ProcedurePage.objects.live().filter(slug__startswith=PROCEDURE_SLUG).order_by("-pk").first()
+    tracker = IndicatorTrackerPage.objects.live().first()
+    doc_type = directive.doc_type
+    return [
+        ("home", "/"),
+        ("directive_listing", f"{index.url}?loai={doc_type.slug}&nam={directive.issued_on.year}"),
+        ("directive_detail", directive.url),
+        ("procedure_detail", procedure.url),
+        ("tracker", tracker.url),
+        ("search", "/tim-kiem/?q=" + SEARCH_QUERY.replace(" ", "+")),
+        ("autocomplete", "/api/search/autocomplete/?q=" + AUTOCOMPLETE_QUERY.replace(" ", "+")),
+    ]
+
+
+def count_queries(urls, host="127.0.0.1"):
+    """{name: {"status", "queries", "bytes"}} for one anonymous GET of each URL, page cache off."""
+    client = Client(HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https")
+    counts = {}
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        for name, url in urls:
+            client.get(url)  # first hit warms per-process caches (site root, content types)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            counts[name] = {
+                "status": response.status_code,
+                "queries": len(captured.captured_queries),
+                "bytes": len(response.content),
+                "sql": [query["sql"][:300] for query in captured.captured_queries],
+            }
+    return counts
