@@ -1,26 +1,78 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
 
-from portal import vietnamese
+from . import results as portal_search
+from .facets import FACETS
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+
+def _page_number(request):
+    return request.GET.get("page", 1)
 
 
 def search(request):
-    """Site search across all live public pages (the search issue refines ranking and facets)."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(vietnamese.fold(query) or query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_obj = paginator.page(1)
+    """/tim-kiem/: results with facets, snippets, sorting, promotions and help when nothing matches."""
+    raw_query = request.GET.get("q", "")
+    outcome = portal_search.run_search(raw_query, request.GET, _page_number(request), request=request)
+    if outcome.query and outcome.page is not None and outcome.page.number == 1 and not outcome.filters:
+        portal_search.log_query(outcome.query, outcome.total + len(outcome.promotions))
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "results": page_obj, "paginator": paginator},
+        {
+            "search_query": outcome.query,
+            "raw_query_was_junk": bool(raw_query.strip()) and not outcome.query,
+            "outcome": outcome,
+            "facet_names": [name for name, _label in FACETS],
+            "sorts": [("relevance", _("Liên quan nhất")), ("date", _("Mới nhất"))],
+        },
     )
+
+
+def _hit_json(hit):
+    return {
+        "title": hit.title,
+        "url": hit.url,
+        "type": hit.type,
+        "type_label": hit.type_label,
+        "date": hit.date.isoformat() if hit.date else None,
+        "snippet": str(hit.snippet),
+    }
+
+
+def search_api(request):
+    """/api/search/?q=…: the same results and facets as the search page, as JSON."""
+    outcome = portal_search.run_search(request.GET.get("q", ""), request.GET, _page_number(request), request=request)
+    page = outcome.page
+    data = {
+        "query": outcome.query,
+        "total": outcome.total,
+        "page": page.number if page else 1,
+        "pages": page.paginator.num_pages if page else 0,
+        "sort": outcome.sort,
+        "filters": outcome.filters,
+        "promoted": [dict(_hit_json(hit), description=description) for hit, description in outcome.promotions],
+        "results": [_hit_json(hit) for hit in outcome.hits],
+        "facets": {
+            facet.name: {
+                "label": facet.label,
+                "options": [
+                    {"value": option.key, "label": option.label, "count": option.count, "selected": option.selected}
+                    for option in facet.options
+                ],
+            }
+            for facet in outcome.facets
+        },
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    # Other agencies' sites and apps reuse the API from the browser.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def autocomplete_api(request):
+    """/api/search/autocomplete/?q=…: up to ten suggestions, the last word matched as a prefix."""
+    suggestions = portal_search.autocomplete(request.GET.get("q", ""), request=request)
+    response = JsonResponse({"results": suggestions}, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

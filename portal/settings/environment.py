@@ -57,25 +57,35 @@ def cache_config():
     raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported (use redis:// or locmem://)")
 
 
+SEARCH_ENGINES = {"opensearch2", "elasticsearch8", "elasticsearch9"}
+
+
 def search_backends():
     """Wagtail search backends: the database always, an engine when SEARCH_URL names one.
 
     The database backend stays available as ``database`` so the admin and the
-    public fallback never depend on the engine being up.
+    public fallback never depend on the engine being up. Both are the
+    accent-folding backends of the ``search`` app.
     """
-    backends = {"database": {"BACKEND": "wagtail.search.backends.database"}}
+    database = {"BACKEND": "search.backends.database"}
     url = env_str("SEARCH_URL")
     if not url:
-        backends["default"] = backends["database"]
-        return backends
+        # One backend under two names; indexing it once is enough.
+        return {"default": database, "database": {**database, "AUTO_UPDATE": False}}
     parsed = urlparse(url)
     options = parse_qs(parsed.query)
     engine = options.pop("engine", ["opensearch2"])[0]
+    if engine not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(f"SEARCH_URL engine {engine!r} is not one of {sorted(SEARCH_ENGINES)}")
     host_url = parsed._replace(query="").geturl()
-    backends["default"] = {
-        "BACKEND": f"wagtail.search.backends.{engine}",
-        "URLS": [host_url],
-        "INDEX": options.get("index", ["portal"])[0],
-        "TIMEOUT": 5,
+    return {
+        "default": {
+            "BACKEND": f"search.backends.{engine}",
+            "URLS": [host_url],
+            "INDEX_PREFIX": options.get("index", ["portal"])[0] + "_",
+            "TIMEOUT": 5,
+            # The engine is also asked when it is down: fail fast, the page falls back to the database.
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": database,
     }
-    return backends

@@ -81,9 +81,9 @@ def test_cache_url_selects_redis_or_local_memory(monkeypatch):
 def test_search_url_adds_engine_and_keeps_database_backend(monkeypatch):
     monkeypatch.setenv("SEARCH_URL", "http://127.0.0.1:9200?index=haugiang")
     backends = environment.search_backends()
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backends["default"]["BACKEND"] == "search.backends.opensearch2"
     assert backends["default"]["URLS"] == ["http://127.0.0.1:9200"]
-    assert backends["default"]["INDEX"] == "haugiang"
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["default"]["INDEX_PREFIX"] == "haugiang_"
+    assert backends["database"]["BACKEND"] == "search.backends.database"
     monkeypatch.delenv("SEARCH_URL")
-    assert environment.search_backends()["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert environment.search_backends()["default"]["BACKEND"] == "search.backends.database"

@@ -1,0 +1,136 @@
+"""What each kind of page contributes to the search facets and to sorting by date.
+
+The content apps keep their own field names (``ProcedurePage.field``,
+``DirectivePage.fields``, ``issuing_body``, ``agency``…); this module is the one
+place that reads them for search, so the page models need no search-specific code.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import ForeignKey, ManyToManyField
+from django.utils.translation import gettext_lazy as _
+
+from portal import vietnamese
+
+FACETS = [
+    ("type", _("Loại nội dung")),
+    ("field", _("Lĩnh vực")),
+    ("agency", _("Cơ quan")),
+    ("level", _("Mức độ dịch vụ công")),
+    ("year", _("Năm")),
+]
+FACET_NAMES = [name for name, _label in FACETS]
+
+# Attribute names, in order of preference, that hold a page's facet values.
+_FIELD_ATTRS = ("field", "fields")
+_AGENCY_ATTRS = ("agency", "issuing_body")
+_DATE_ATTRS = ("issued_on", "date")
+
+
+@dataclass
+class FacetOption:
+    key: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+
+def related_names(model):
+    """select_related and prefetch_related names that facet extraction touches on ``model``."""
+    select, prefetch = [], []
+    for name in _FIELD_ATTRS + _AGENCY_ATTRS:
+        try:
+            model_field = model._meta.get_field(name)
+        except Exception:  # noqa: S112 - FieldDoesNotExist: the page type has no such facet
+            continue
+        if isinstance(model_field, ForeignKey):
+            select.append(name)
+        elif isinstance(model_field, ManyToManyField):
+            prefetch.append(name)
+    return select, prefetch
+
+
+def _option(value):
+    """(key, label) for a snippet, a choice or a plain value."""
+    label = str(getattr(value, "name", value))
+    key = getattr(value, "slug", "") or vietnamese.slugify(label)
+    return key, label
+
+
+def _values(page, attrs):
+    for attr in attrs:
+        value = getattr(page, attr, None)
+        if value is None:
+            continue
+        if hasattr(value, "all"):
+            return [_option(item) for item in value.all()]
+        return [_option(value)]
+    return []
+
+
+def page_date(page):
+    """The date a citizen would sort by: issue date, news date, else first publication."""
+    for attr in _DATE_ATTRS:
+        value = getattr(page, attr, None)
+        if value:
+            return value
+    published = page.first_published_at or page.last_published_at
+    return published.date() if published else None
+
+
+def facet_values(page):
+    """{facet name: [(key, label), …]} for one specific page."""
+    values = {
+        "type": [(page._meta.label_lower, str(page._meta.verbose_name))],
+        "field": _values(page, _FIELD_ATTRS),
+        "agency": _values(page, _AGENCY_ATTRS),
+        "level": [],
+        "year": [],
+    }
+    if getattr(page, "online_level", None):
+        values["level"] = [(page.online_level, str(page.get_online_level_display()))]
+    date = page_date(page)
+    if date:
+        values["year"] = [(str(date.year), str(date.year))]
+    return values
+
+
+def matches(values, filters, skip=None):
+    """Whether a page's facet values satisfy every selected filter (except ``skip``)."""
+    for name, key in filters.items():
+        if name == skip:
+            continue
+        if key not in {option_key for option_key, _label in values[name]}:
+            return False
+    return True
+
+
+def count_facets(all_values, filters):
+    """Facets with counts; each facet counts under the other facets' filters, so options stay choosable."""
+    facets = []
+    for name, label in FACETS:
+        counts, labels = {}, {}
+        for values in all_values:
+            if not matches(values, filters, skip=name):
+                continue
+            for key, option_label in values[name]:
+                counts[key] = counts.get(key, 0) + 1
+                labels[key] = option_label
+        selected = filters.get(name)
+        if selected and selected not in counts:
+            counts[selected], labels[selected] = 0, selected
+        if name == "year":
+            order = sorted(counts, reverse=True)
+        else:
+            order = sorted(counts, key=lambda key: (-counts[key], vietnamese.fold(labels[key])))
+        options = [FacetOption(key, labels[key], counts[key], key == selected) for key in order]
+        if options:
+            facets.append(Facet(name, str(label), options))
+    return facets

@@ -1,0 +1,66 @@
+"""Pieces page models plug into their ``search_fields``.
+
+``attachment_text`` gives the search index the text of a page's PDF attachments,
+so a phrase that appears only inside a directive's signed PDF finds the directive::
+
+    class DirectivePage(AttachmentTextMixin, PortalPage):
+        search_fields = Page.search_fields + [..., ATTACHMENT_TEXT_FIELD]
+
+Text is read with pypdf once per file version (keyed by Wagtail's ``file_hash``)
+and kept in the cache; scanned PDFs without a text layer simply add nothing.
+"""
+
+import logging
+
+from django.core.cache import cache
+from wagtail.search import index
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGES = 200
+MAX_CHARS = 200_000
+CACHE_SECONDS = 7 * 24 * 3600
+
+ATTACHMENT_TEXT_FIELD = index.SearchField("attachment_text")
+
+
+def pdf_text(document):
+    """The text layer of a Wagtail document if it is a PDF, else ""; never raises."""
+    if not document or not document.file or document.file_extension.lower() != "pdf":
+        return ""
+    key = f"search:pdf-text:{document.pk}:{document.get_file_hash()}"
+    text = cache.get(key)
+    if text is None:
+        text = _extract(document)
+        cache.set(key, text, CACHE_SECONDS)
+    return text
+
+
+def _extract(document):
+    from pypdf import PdfReader
+
+    try:
+        with document.open_file() as handle:
+            reader = PdfReader(handle)
+            parts, length = [], 0
+            for page in reader.pages[:MAX_PAGES]:
+                text = page.extract_text() or ""
+                parts.append(text)
+                length += len(text)
+                if length >= MAX_CHARS:
+                    break
+    except Exception:
+        # A broken upload must not stop the page from being indexed or published.
+        logger.warning("Could not read the text of document %s for search", document.pk, exc_info=True)
+        return ""
+    return " ".join(" ".join(parts).split())[:MAX_CHARS]
+
+
+class AttachmentTextMixin:
+    """For page models with an ``attachments`` inline of ``document`` links."""
+
+    attachment_relation = "attachments"
+
+    def attachment_text(self):
+        attachments = getattr(self, self.attachment_relation).select_related("document")
+        return " ".join(filter(None, (pdf_text(attachment.document) for attachment in attachments)))

@@ -1,0 +1,27 @@
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ZeroResultDailyHits(models.Model):
+    """How often a query found nothing on a day, beside Wagtail's QueryDailyHits, for the staff report."""
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query", on_delete=models.CASCADE, related_name="zero_result_hits"
+    )
+    date = models.DateField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Lượt tìm không có kết quả trong ngày")
+        verbose_name_plural = _("Lượt tìm không có kết quả theo ngày")
+        constraints = [models.UniqueConstraint(fields=["query", "date"], name="search_zero_result_query_date")]
+
+    def __str__(self):
+        return f"{self.query} ({self.date:%d/%m/%Y}): {self.hits}"
+
+    @classmethod
+    def add_hit(cls, query, date=None):
+        day, _created = cls.objects.get_or_create(query=query, date=date or timezone.localdate())
+        cls.objects.filter(pk=day.pk).update(hits=F("hits") + 1)

@@ -1,0 +1,311 @@
+"""The portal's public search: one function the page, the JSON API and the tests share.
+
+``run_search`` asks the configured engine for the best matches, falls back to the
+database backend (with a warning in the log) when the engine is down or errors,
+ranks exact-accent matches first, then filters, counts facets, sorts and paginates
+in Python over at most ``MAX_CANDIDATES`` matches.
+"""
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.index import SearchField
+
+from portal import vietnamese
+
+from . import facets as facet_rules
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_CANDIDATES = 300
+RESULTS_PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 10
+SNIPPET_LENGTH = 240
+SORTS = ("relevance", "date")
+DATABASE_BACKEND = "database"
+
+# Letters, digits and the punctuation of document numbers and procedure codes ("07/KH-UBND", "1.001612").
+_UNWANTED = re.compile(r"[^\w\s./-]|_", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def clean_query(raw):
+    """The query as the engines may safely receive it; "" when nothing searchable is left.
+
+    Search syntax (quotes, ``*``, ``NEAR(``, parentheses), control characters and
+    anything past ``MAX_QUERY_LENGTH`` are dropped, so junk input gives an ordinary page.
+    """
+    text = unicodedata.normalize("NFC", str(raw or ""))[: MAX_QUERY_LENGTH * 5]
+    text = _UNWANTED.sub(" ", text)
+    # Lone dashes, dots and slashes are not words; inside "07/KH-UBND" they stay.
+    words = [word.strip("./-") if not _WORD.search(word) else word for word in text.split()]
+    text = " ".join(word for word in words if word)[:MAX_QUERY_LENGTH].strip()
+    return text if _WORD.search(text) else ""
+
+
+def engine_is_database():
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return backend == settings.WAGTAILSEARCH_BACKENDS[DATABASE_BACKEND]["BACKEND"]
+
+
+def searchable_pages():
+    from home.models import HomePage
+
+    return Page.objects.live().public().not_type(HomePage)
+
+
+def _with_fallback(run, what):
+    """``run(backend_name)`` on the engine, or on the database when the engine fails."""
+    if engine_is_database():
+        return run(DATABASE_BACKEND), False
+    try:
+        return run("default"), False
+    except Exception:
+        logger.warning("Search engine failed for %s; answering from the database backend", what, exc_info=True)
+        return run(DATABASE_BACKEND), True
+
+
+def _candidate_ids(query):
+    def run(backend):
+        results = searchable_pages().search(query, operator="and", backend=backend)
+        return [page.pk for page in results[:MAX_CANDIDATES]], backend
+
+    (ids, backend), fell_back = _with_fallback(run, "search")
+    return ids, backend, fell_back
+
+
+def _load_specific(ids):
+    """Specific pages for ``ids`` in that order, with what facets read fetched in bulk."""
+    by_type = {}
+    for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
+        by_type.setdefault(content_type_id, []).append(pk)
+    pages = {}
+    from django.contrib.contenttypes.models import ContentType
+
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        select, prefetch = facet_rules.related_names(model)
+        for page in model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch):
+            pages[page.pk] = page
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+def page_text(page):
+    """The searchable text of a page other than its title, as the database index stores it."""
+    parts = []
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, SearchField) or search_field.field_name == "title":
+            continue
+        parts.append(_flatten(search_field.get_value(page)))
+    return " ".join(part for part in parts if part)
+
+
+def _flatten(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(item) for item in value.values())
+    return str(value)
+
+
+def _accented_words(query):
+    return [word for word in _WORD.findall(query.lower()) if vietnamese.fold(word) != word]
+
+
+def _exact_accent_score(page, words):
+    title_words = set(_WORD.findall(page.title.lower()))
+    text_words = set(_WORD.findall(page_text(page).lower())) if words else set()
+    return sum(2 if word in title_words else 1 if word in text_words else 0 for word in words)
+
+
+def rank_exact_accents_first(pages, query):
+    """Stable re-ranking for the database backends, which fold before they score.
+
+    OpenSearch indexes the original beside the folded token and scores exact
+    accents higher by itself; the database indexes keep only the folded form.
+    """
+    words = _accented_words(query)
+    if not words:
+        return pages
+    scores = {page.pk: _exact_accent_score(page, words) for page in pages}
+    return sorted(pages, key=lambda page: -scores[page.pk])
+
+
+def highlight(text, query, length=SNIPPET_LENGTH):
+    """An HTML-safe excerpt of ``text`` around the first query word, query words in ``<mark>``.
+
+    Matching is accent-insensitive: ``fold`` maps each precomposed Vietnamese
+    letter to one ASCII letter, so positions in the folded text are positions in
+    the original.
+    """
+    text = " ".join(unicodedata.normalize("NFC", text or "").split())
+    if not text:
+        return ""
+    folded = vietnamese.fold(text)
+    words = sorted({vietnamese.fold(word) for word in _WORD.findall(query)}, key=len, reverse=True)
+    if len(folded) != len(text) or not words:
+        return escape(text[:length]) + ("…" if len(text) > length else "")
+    pattern = re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")", re.UNICODE)
+    first = pattern.search(folded)
+    start = max(0, first.start() - length // 3) if first else 0
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(text), start + length)
+    pieces, position = [], start
+    for match in pattern.finditer(folded, start, end):
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
+        position = match.end()
+    pieces.append(escape(text[position:end]))
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped above
+
+
+def snippet(page, query):
+    return highlight(page.search_description or page_text(page), query)
+
+
+@dataclass
+class Hit:
+    page: object
+    title: str
+    url: str
+    type: str
+    type_label: str
+    date: object
+    snippet: str
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    total: int = 0
+    hits: list = field(default_factory=list)
+    page: object = None
+    facets: list = field(default_factory=list)
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    promotions: list = field(default_factory=list)
+    backend: str = ""
+    fell_back: bool = False
+
+
+def clean_filters(params):
+    filters = {}
+    for name in facet_rules.FACET_NAMES:
+        value = str(params.get(name, "") or "").replace("\x00", "").strip()[:100]
+        if value:
+            filters[name] = value
+    return filters
+
+
+def _promotions(query):
+    """Staff-promoted pages for this query (wagtail.contrib.search_promotions), live ones only."""
+    from wagtail.search.utils import normalise_query_string
+
+    search_query = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if search_query is None:
+        return []
+    picks = list(search_query.editors_picks.exclude(page=None).order_by("sort_order"))
+    pages = {page.pk: page for page in searchable_pages().filter(pk__in=[p.page_id for p in picks]).specific()}
+    return [(pages[pick.page_id], pick.description) for pick in picks if pick.page_id in pages]
+
+
+def _hit(page, query, request=None):
+    return Hit(
+        page=page,
+        title=page.title,
+        url=page.get_url(request=request) or page.url or "",
+        type=page._meta.label_lower,
+        type_label=str(page._meta.verbose_name),
+        date=facet_rules.page_date(page),
+        snippet=snippet(page, query),
+    )
+
+
+def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE, request=None):
+    """Search the public pages; never raises for bad input or a failed engine."""
+    params = params or {}
+    query = clean_query(raw_query)
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    filters = clean_filters(params)
+    outcome = SearchOutcome(query=query, filters=filters, sort=sort)
+    if not query:
+        return outcome
+
+    ids, backend, fell_back = _candidate_ids(query)
+    outcome.backend, outcome.fell_back = backend, fell_back
+    pages = _load_specific(ids)
+    if backend == DATABASE_BACKEND:
+        pages = rank_exact_accents_first(pages, query)
+
+    all_values = [facet_rules.facet_values(page) for page in pages]
+    outcome.facets = facet_rules.count_facets(all_values, filters)
+    selected = [page for page, values in zip(pages, all_values, strict=True) if facet_rules.matches(values, filters)]
+    if sort == "date":
+        undated = facet_rules.page_date  # pages without a date go last
+        selected.sort(key=lambda page: (undated(page) is not None, undated(page) or 0), reverse=True)
+
+    promotions = _promotions(query)
+    promoted_ids = {page.pk for page, _description in promotions}
+    selected = [page for page in selected if page.pk not in promoted_ids]
+
+    paginator = Paginator(selected, per_page)
+    outcome.page = paginator.get_page(page_number)
+    outcome.total = paginator.count
+    outcome.hits = [_hit(page, query, request=request) for page in outcome.page.object_list]
+    if outcome.page.number == 1 and not filters:
+        outcome.promotions = [(_hit(page, query, request=request), description) for page, description in promotions]
+    return outcome
+
+
+def autocomplete(raw_query, request=None):
+    """Up to ``AUTOCOMPLETE_LIMIT`` pages whose title (or code, number) starts like the query."""
+    query = clean_query(raw_query)
+    if not query:
+        return []
+
+    def run(backend):
+        results = searchable_pages().autocomplete(query, operator="and", backend=backend)
+        return list(results[:AUTOCOMPLETE_LIMIT])
+
+    pages, _fell_back = _with_fallback(run, "autocomplete")
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [
+        {
+            "title": specific[page.pk].title,
+            "url": specific[page.pk].get_url(request=request),
+            "type": specific[page.pk]._meta.label_lower,
+        }
+        for page in pages
+        if page.pk in specific
+    ]
+
+
+def log_query(query, total):
+    """Count the query for the staff report (Wagtail's Query/QueryDailyHits, plus our zero-result count)."""
+    from .models import ZeroResultDailyHits
+
+    if not query:
+        return
+    search_query = Query.get(query)
+    search_query.add_hit()
+    if total == 0:
+        ZeroResultDailyHits.add_hit(search_query)
