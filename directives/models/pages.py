@@ -19,6 +19,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import PortalPage
 from portal.vietnamese import fold
+from search.indexing import ATTACHMENT_TEXT_FIELD, AttachmentTextMixin
 
 from ..numbering import clean_number, number_key, validate_number
 from .snippets import DocumentType, Field, IssuingBody
@@ -87,7 +88,7 @@ class DirectiveIndexPage(RoutablePageMixin, PortalPage):
         return TemplateResponse(request, self.get_template(request), context)
 
 
-class DirectivePage(RoutablePageMixin, PortalPage):
+class DirectivePage(AttachmentTextMixin, RoutablePageMixin, PortalPage):
     number = models.CharField(
         _("Số ký hiệu"),
         max_length=50,
@@ -163,6 +164,8 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("signer"),
+        # The text of the signed PDF attachments (search app), so a phrase only in the PDF finds the directive.
+        ATTACHMENT_TEXT_FIELD,
         index.RelatedFields("issuing_body", [index.SearchField("name"), index.SearchField("short_name")]),
         index.RelatedFields("doc_type", [index.SearchField("name")]),
         index.FilterField("doc_type"),

@@ -1,0 +1,99 @@
+import datetime
+
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def published(make_directive, directive_type, ict):
+    plan = make_directive(
+        "07/KH-UBND", D(2011, 3, 14), title="Ứng dụng công nghệ thông tin 2011-2015", published_on=D(2011, 3, 17)
+    )
+    plan.fields.add(ict)
+    plan.save_revision().publish()
+    make_directive(
+        "05/CT-UBND", D(2011, 4, 20), title="Văn bản điện tử", doc_type=directive_type, published_on=D(2011, 4, 22)
+    )
+    make_directive("99/KH-UBND", D(2011, 5, 1), title="Bản nháp")
+    return plan
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return feedparser.parse(response.content)
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_directive_feed_has_titles_links_and_issue_dates(client, published, kind):
+    feed = parse(client, f"/nguon-tin/van-ban/{kind}/")
+    assert feed.version == ("rss20" if kind == "rss" else "atom10")
+    assert feed.feed.title == "Văn bản chỉ đạo, điều hành – Tỉnh Hậu Giang"
+    titles = [entry.title for entry in feed.entries]
+    assert titles == [
+        "Chỉ thị số 05/CT-UBND: Văn bản điện tử",
+        "Kế hoạch số 07/KH-UBND: Ứng dụng công nghệ thông tin 2011-2015",
+    ]
+    plan = feed.entries[1]
+    assert plan.link == "http://testserver" + published.url
+    assert plan.published_parsed[:3] == (2011, 3, 14)
+
+
+def test_feeds_per_type_and_per_field(client, published):
+    by_type = parse(client, "/nguon-tin/van-ban/loai/chi-thi/rss/")
+    assert [entry.title for entry in by_type.entries] == ["Chỉ thị số 05/CT-UBND: Văn bản điện tử"]
+    assert by_type.feed.title.startswith("Chỉ thị – ")
+    by_field = parse(client, "/nguon-tin/van-ban/linh-vuc/cong-nghe-thong-tin/atom/")
+    assert [entry.title for entry in by_field.entries] == [
+        "Kế hoạch số 07/KH-UBND: Ứng dụng công nghệ thông tin 2011-2015"
+    ]
+    assert client.get("/nguon-tin/van-ban/loai/khong-co/rss/").status_code == 404
+
+
+def test_operational_news_feed(client, make_news):
+    news = make_news(title="Giám sát Kế hoạch 07/KH-UBND", date=D(2014, 7, 10))
+    feed = parse(client, "/nguon-tin/tin-chi-dao/rss/")
+    assert feed.entries[0].title == "Giám sát Kế hoạch 07/KH-UBND"
+    assert feed.entries[0].link == "http://testserver" + news.url
+    assert feed.entries[0].published_parsed[:3] == (2014, 7, 10)
+    assert parse(client, "/nguon-tin/tin-chi-dao/atom/").entries[0].title == "Giám sát Kế hoạch 07/KH-UBND"
+
+
+def test_listing_and_detail_pages_advertise_their_feeds(client, published):
+    for url in ("/van-ban/", published.url):
+        html = client.get(url).content.decode()
+        assert '<link rel="alternate" type="application/rss+xml" title="Văn bản chỉ đạo, điều hành (RSS)" ' in html
+        assert 'type="application/atom+xml"' in html
+    filtered = client.get("/van-ban/?loai=chi-thi").content.decode()
+    assert 'href="/nguon-tin/van-ban/loai/chi-thi/rss/"' in filtered
+
+
+def test_json_api_lists_directives_with_metadata_filtered_by_type_and_year(client, published):
+    data = client.get("/api/v2/directives/?type=KH&year=2011").json()
+    assert data["meta"]["total_count"] == 1
+    item = data["items"][0]
+    assert item["number"] == "07/KH-UBND"
+    assert item["doc_type_name"] == "Kế hoạch"
+    assert item["issued_on"] == "2011-03-14"
+    assert item["issuing_body_name"] == "Ủy ban nhân dân tỉnh Hậu Giang"
+    assert client.get("/api/v2/directives/?type=chi-thi").json()["meta"]["total_count"] == 1
+    assert client.get("/api/v2/directives/?year=2012").json()["meta"]["total_count"] == 0
+    detail = client.get(f"/api/v2/directives/{published.pk}/").json()
+    assert detail["field_names"] == ["Công nghệ thông tin"]
+    assert detail["legal_status"] == "in_force"
+
+
+@pytest.mark.parametrize("query", ["year=abc", "year=12", "type=khong-co"])
+def test_json_api_answers_bad_filters_with_400(client, published, query):
+    response = client.get(f"/api/v2/directives/?{query}")
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+def test_json_api_hides_drafts(client, published):
+    numbers = [item["number"] for item in client.get("/api/v2/directives/").json()["items"]]
+    assert "99/KH-UBND" not in numbers and len(numbers) == 2
