@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
@@ -51,7 +51,7 @@ class Plan(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("number"),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Thời kỳ")),
-        FieldPanel("directive_page"),
+        PageChooserPanel("directive_page", "directives.DirectivePage"),
         FieldPanel("summary"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("number")]
@@ -522,20 +522,20 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
             },
         )
 
-    @path("du-lieu.csv")
+    @path("du-lieu/csv/")
     def download_csv(self, request):
         return opendata.csv_response(self.plan, self.indicators(), filename="chi-tieu")
 
-    @path("du-lieu.json")
+    @path("du-lieu/json/")
     def download_json(self, request):
         return opendata.json_response(self.plan, self.indicators())
 
-    @path("chi-tieu/<slug:code>/du-lieu.csv")
+    @path("chi-tieu/<slug:code>/du-lieu/csv/")
     def indicator_csv(self, request, code):
         indicator = self._indicator_or_404(code)
         return opendata.csv_response(self.plan, [indicator], filename=f"chi-tieu-{indicator.code}")
 
-    @path("chi-tieu/<slug:code>/du-lieu.json")
+    @path("chi-tieu/<slug:code>/du-lieu/json/")
     def indicator_json(self, request, code):
         indicator = self._indicator_or_404(code)
         return opendata.json_response(self.plan, [indicator])
