@@ -1,10 +1,10 @@
 """Pieces page models plug into their ``search_fields``.
 
-``attachment_text`` gives the search index the text of a page's PDF attachments,
+``AttachmentTextField`` gives the search index the text of a page's PDF attachments,
 so a phrase that appears only inside a directive's signed PDF finds the directive::
 
-    class DirectivePage(AttachmentTextMixin, PortalPage):
-        search_fields = Page.search_fields + [..., ATTACHMENT_TEXT_FIELD]
+    class DirectivePage(PortalPage):
+        search_fields = Page.search_fields + [..., AttachmentTextField("attachments")]
 
 Text is read with pypdf once per file version (keyed by Wagtail's ``file_hash``)
 and kept in the cache; scanned PDFs without a text layer simply add nothing.
@@ -20,8 +20,6 @@ logger = logging.getLogger(__name__)
 MAX_PAGES = 200
 MAX_CHARS = 200_000
 CACHE_SECONDS = 7 * 24 * 3600
-
-ATTACHMENT_TEXT_FIELD = index.SearchField("attachment_text")
 
 
 def pdf_text(document):
@@ -56,11 +54,21 @@ def _extract(document):
     return " ".join(" ".join(parts).split())[:MAX_CHARS]
 
 
-class AttachmentTextMixin:
-    """For page models with an ``attachments`` inline of ``document`` links."""
+class AttachmentTextField(index.SearchField):
+    """A search field holding the text of the PDFs in a page's ``attachments`` inline (``document`` links)."""
 
-    attachment_relation = "attachments"
+    def __init__(self, relation="attachments", **kwargs):
+        super().__init__("attachment_text", **kwargs)
+        self.relation = relation
 
-    def attachment_text(self):
-        attachments = getattr(self, self.attachment_relation).select_related("document")
+    def get_value(self, obj):
+        attachments = getattr(obj, self.relation).all()
         return " ".join(filter(None, (pdf_text(attachment.document) for attachment in attachments)))
+
+    def get_definition_model(self, cls):
+        # No model attribute carries this name; the engines' mappings need the model that lists the field.
+        return cls
+
+
+def attachment_fields(model):
+    return [field for field in model.get_search_fields() if isinstance(field, AttachmentTextField)]

@@ -19,6 +19,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import PortalPage
 from portal.vietnamese import fold
+from search.indexing import AttachmentTextField
 from search.indexing import ATTACHMENT_TEXT_FIELD, AttachmentTextMixin
 
 from ..numbering import clean_number, number_key, validate_number
@@ -164,6 +165,8 @@ class DirectivePage(AttachmentTextMixin, RoutablePageMixin, PortalPage):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("signer"),
+        # The text of the signed PDF attachments (search app), so a phrase only in the PDF finds the directive.
+        AttachmentTextField("attachments"),
         # The text of the signed PDF attachments (search app), so a phrase only in the PDF finds the directive.
         ATTACHMENT_TEXT_FIELD,
         index.RelatedFields("issuing_body", [index.SearchField("name"), index.SearchField("short_name")]),

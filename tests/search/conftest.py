@@ -34,6 +34,11 @@ CORPUS = [
 ]
 
 
+# Tests parametrized with ENGINES run on the database backend (SQLite or PostgreSQL) in the
+# plain suite, and on OpenSearch in the run where ops/test-suite.sh exports SEARCH_URL.
+ENGINES = ["database", pytest.param("opensearch", marks=pytest.mark.opensearch)]
+
+
 def engine_in_use():
     return bool(os.environ.get("SEARCH_URL"))
 
@@ -65,6 +70,29 @@ def add_page(parent, title, lead="", body="", **extra):
     page = StandardPage(title=title, lead=lead, body=stream, live=True, **extra)
     parent.add_child(instance=page)
     return page
+
+
+def pdf_with_text(text):
+    """A minimal one-page PDF whose text layer is ``text`` (ASCII, Helvetica)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 @pytest.fixture

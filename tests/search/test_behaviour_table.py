@@ -8,11 +8,9 @@ import pytest
 
 from search.results import autocomplete, run_search
 
-from .conftest import engine_in_use
+from .conftest import ENGINES, engine_in_use
 
 pytestmark = pytest.mark.django_db
-
-ENGINES = ["database", pytest.param("opensearch", marks=pytest.mark.opensearch)]
 
 # (query, title expected first, titles that must also be found)
 FIRST = [
