@@ -7,13 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, metrics
 from .documents import withhold_draft_attachment
 from .forms import RegisterEntryForm
-from .models import DocumentType, Field, IssuingBody, RegisterEntry
+from .models import DirectivePage, DocumentType, Field, IssuingBody, RegisterEntry
 
 
 class IssuingBodyViewSet(SnippetViewSet):
@@ -58,6 +59,23 @@ class DirectivesSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectivesSnippetGroup)
+
+
+class DirectivePageListingViewSet(PageListingViewSet):
+    """A flat list of every directive page, filterable, for staff who look for one by its metadata."""
+
+    model = DirectivePage
+    name = "directive_pages"
+    icon = "doc-full"
+    menu_label = _("Trang văn bản")
+    add_to_admin_menu = True
+    menu_order = 249
+    list_filter = ["doc_type", "issuing_body", "legal_status", "live"]
+
+
+@hooks.register("register_admin_viewset")
+def register_directive_page_listing():
+    return DirectivePageListingViewSet()
 
 
 @hooks.register("register_admin_urls")

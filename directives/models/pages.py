@@ -20,7 +20,6 @@ from home.blocks import BodyBlock
 from home.models import PortalPage
 from portal.vietnamese import fold
 from search.indexing import AttachmentTextField
-from search.indexing import ATTACHMENT_TEXT_FIELD, AttachmentTextMixin
 
 from ..numbering import clean_number, number_key, validate_number
 from .snippets import DocumentType, Field, IssuingBody
@@ -89,7 +88,7 @@ class DirectiveIndexPage(RoutablePageMixin, PortalPage):
         return TemplateResponse(request, self.get_template(request), context)
 
 
-class DirectivePage(AttachmentTextMixin, RoutablePageMixin, PortalPage):
+class DirectivePage(RoutablePageMixin, PortalPage):
     number = models.CharField(
         _("Số ký hiệu"),
         max_length=50,
@@ -167,8 +166,6 @@ class DirectivePage(AttachmentTextMixin, RoutablePageMixin, PortalPage):
         index.SearchField("signer"),
         # The text of the signed PDF attachments (search app), so a phrase only in the PDF finds the directive.
         AttachmentTextField("attachments"),
-        # The text of the signed PDF attachments (search app), so a phrase only in the PDF finds the directive.
-        ATTACHMENT_TEXT_FIELD,
         index.RelatedFields("issuing_body", [index.SearchField("name"), index.SearchField("short_name")]),
         index.RelatedFields("doc_type", [index.SearchField("name")]),
         index.FilterField("doc_type"),
@@ -351,14 +348,47 @@ class DirectiveAttachment(Orderable):
     def clean(self):
         from django.conf import settings
 
+        if not self.document_id:
+            return
         allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
-        if self.document_id and allowed and self.document.file_extension.lower() not in allowed:
+        extension = self.document.file_extension.lower()
+        if allowed and extension not in allowed:
             raise ValidationError(
                 {
                     "document": _("Chỉ đính kèm tệp %(formats)s.")
                     % {"formats": ", ".join(ext.upper() for ext in allowed)}
                 }
             )
+        if not content_matches_extension(self.document, extension):
+            raise ValidationError(
+                {
+                    "document": _("Nội dung tệp “%(name)s” không phải định dạng %(format)s như tên tệp.")
+                    % {"name": self.document.filename, "format": extension.upper()}
+                }
+            )
+
+
+# First bytes of each allowed format: a renamed executable or HTML page is refused.
+FILE_SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+}
+
+
+def content_matches_extension(document, extension):
+    signatures = FILE_SIGNATURES.get(extension)
+    if signatures is None:
+        return True
+    try:
+        with document.open_file() as handle:
+            head = handle.read(8)
+    except OSError:
+        return True  # a missing file is reported elsewhere; do not block the editor here
+    return head.startswith(signatures)
 
 
 class DirectiveRelation(Orderable):

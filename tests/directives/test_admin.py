@@ -116,3 +116,10 @@ def test_staff_groups_get_rights_on_the_reference_lists_and_register(db):
     assert "delete_registerentry" not in editors and "import_registerentry" not in editors
     assert {"delete_registerentry", "import_registerentry", "delete_field"} <= moderators
     assert {"delete_documenttype", "import_registerentry"} <= admins
+
+
+def test_directive_pages_have_a_filterable_admin_listing(admin_client, make_directive, directive_type):
+    make_directive("07/KH-UBND", title="Kế hoạch ứng dụng CNTT")
+    make_directive("05/CT-UBND", title="Chỉ thị văn bản điện tử", doc_type=directive_type)
+    html = admin_client.get(f"/admin/directive_pages/?doc_type={directive_type.pk}").content.decode()
+    assert "Chỉ thị văn bản điện tử" in html and "Kế hoạch ứng dụng CNTT" not in html

@@ -141,3 +141,18 @@ def test_an_attachment_added_in_a_pending_draft_of_a_live_page_is_withheld(clien
 
 def test_documents_outside_directives_are_served_as_usual(client):
     assert client.get(_pdf().url).status_code == 200
+
+
+def test_an_attachment_whose_content_is_not_what_its_name_says_is_refused(make_directive):
+    from django.core.exceptions import ValidationError
+
+    from directives.models import DirectiveAttachment
+
+    fake = Document(title="Giả mạo")
+    fake.file.save("ke-hoach.pdf", ContentFile(b"<html><script>alert(1)</script>"), save=False)
+    fake.save()
+    page = make_directive()
+    with pytest.raises(ValidationError) as error:
+        DirectiveAttachment(page=page, document=fake).clean()
+    assert "không phải định dạng PDF" in error.value.message_dict["document"][0]
+    DirectiveAttachment(page=page, document=_pdf()).clean()  # a real PDF passes
