@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 WIDTH, HEIGHT = 480, 240
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 56
 
 
 @dataclass
@@ -28,6 +28,7 @@ class TrendChart:
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
     bottom_edge: int = HEIGHT - BOTTOM
+    legend_y: int = HEIGHT - 10
     points: list[Point] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     target_y: float | None = None
@@ -61,7 +62,9 @@ def trend_chart(indicator) -> TrendChart | None:
     values = [m.value for m in series]
     top = _nice_top(max([*values, indicator.target, indicator.baseline or 0]))
     chart = TrendChart()
-    plot_width = chart.right_edge - chart.left
+    inset = 32  # keeps the first and last period labels inside the drawing
+    plot_left = chart.left + inset
+    plot_width = chart.right_edge - inset - plot_left
     plot_height = chart.bottom_edge - TOP
 
     def y_of(value):
@@ -69,7 +72,7 @@ def trend_chart(indicator) -> TrendChart | None:
 
     count = len(series)
     for index, measurement in enumerate(series):
-        x = chart.left + (plot_width / 2 if count == 1 else plot_width * index / (count - 1))
+        x = plot_left + (plot_width / 2 if count == 1 else plot_width * index / (count - 1))
         chart.points.append(Point(x, y_of(measurement.value), measurement.period_label, measurement.value_display))
     chart.ticks = [Tick(y_of(top * k / 4), indicator.format(top * k / 4)) for k in range(5)]
     chart.target_y = y_of(indicator.target)

@@ -52,6 +52,14 @@ def _outstanding_entries(indicator):
     return publication_summary(plan.starts_on, end).outstanding
 
 
+def _create_page_url(entry):
+    """The directives admin's "create the page from this register entry" screen, when it exists."""
+    try:
+        return reverse("directives_create_from_register", args=[entry.pk])
+    except NoReverseMatch:
+        return ""
+
+
 def needing_action():
     """Indicators behind target or without data, each with what staff can do about it."""
     items = []
@@ -73,7 +81,9 @@ def needing_action():
         if indicator.automatic_source == AutomaticSource.DIRECTIVE_PUBLICATION_RATE:
             entries = _outstanding_entries(indicator)
             item.outstanding_total = len(entries)
-            item.outstanding = [(entry, finder.get_edit_url(entry)) for entry in entries[:OUTSTANDING_SHOWN]]
+            item.outstanding = [
+                (entry, finder.get_edit_url(entry), _create_page_url(entry)) for entry in entries[:OUTSTANDING_SHOWN]
+            ]
         items.append(item)
     return items
 

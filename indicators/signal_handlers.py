@@ -5,7 +5,10 @@ its own handlers (which link register entries to the page) run first and the ref
 the register as it now stands.
 """
 
+import logging
+
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
@@ -15,16 +18,26 @@ DIRECTIVE_SOURCES = [AutomaticSource.DIRECTIVE_PUBLICATION_RATE]
 PROCEDURE_SOURCES = [AutomaticSource.ONLINE_SERVICES_LEVEL_3, AutomaticSource.ONLINE_SERVICES_LEVEL_2]
 
 
-def refresh_directive_indicators(sender, **kwargs):
+logger = logging.getLogger(__name__)
+
+
+def _refresh(sources):
+    """Refresh in a savepoint: a failing indicator is logged, it never blocks publishing."""
     from .automatic import refresh
 
-    refresh(DIRECTIVE_SOURCES)
+    try:
+        with transaction.atomic():
+            refresh(sources)
+    except Exception:
+        logger.exception("Refreshing the automatic indicators failed; the daily refresh_indicators will retry.")
+
+
+def refresh_directive_indicators(sender, **kwargs):
+    _refresh(DIRECTIVE_SOURCES)
 
 
 def refresh_procedure_indicators(sender, **kwargs):
-    from .automatic import refresh
-
-    refresh(PROCEDURE_SOURCES)
+    _refresh(PROCEDURE_SOURCES)
 
 
 def connect():

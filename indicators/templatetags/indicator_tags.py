@@ -14,12 +14,12 @@ def indicator_highlights(context):
     if tracker is None or tracker.plan is None:
         return {"tracker": None}
     indicators = list(tracker.indicators())
+    # The figures the portal computes itself come first: they are the freshest.
+    featured = sorted(indicators, key=lambda indicator: not indicator.is_automatic)[:HIGHLIGHTS]
     return {
         "tracker": tracker,
         "completion": tracker.plan.completion(indicators),
         "achieved": sum(1 for indicator in indicators if indicator.status == "achieved"),
         "total": len(indicators),
-        "highlights": [
-            {"indicator": indicator, "url": tracker.indicator_url(indicator)} for indicator in indicators[:HIGHLIGHTS]
-        ],
+        "highlights": [{"indicator": indicator, "url": tracker.indicator_url(indicator)} for indicator in featured],
     }

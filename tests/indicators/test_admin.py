@@ -105,4 +105,5 @@ def test_dashboard_lists_behind_indicators_with_the_outstanding_register_entries
     assert "33,3%" in panel
     assert "2 văn bản trong sổ theo dõi chưa có trên cổng" in panel
     assert panel.index("ban hành 02/01") < panel.index("ban hành 03/01")  # oldest first
+    assert "Tạo trang văn bản" in panel
     assert "Mạng LAN" not in panel
