@@ -6,6 +6,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

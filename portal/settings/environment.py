@@ -37,6 +37,17 @@ def env_bool(name, default=False):
     return raw.lower() in {"1", "true", "yes", "on"}
 
 
+def refuse_insecure(secret_key, allowed_hosts):
+    """Production stops here rather than run with a guessable key or an open host list."""
+    if len(secret_key) < 50 or len(set(secret_key)) < 5 or "insecure" in secret_key or "dev-only" in secret_key:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak for production: use at least 50 random characters "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
+        )
+    if "*" in allowed_hosts:
+        raise ImproperlyConfigured("ALLOWED_HOSTS must name the portal's hosts, not '*'")
+
+
 def database_config(default_sqlite_path):
     url = env_str("DATABASE_URL", f"sqlite:///{default_sqlite_path}")
     return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
@@ -49,7 +60,13 @@ def cache_config():
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     scheme = urlparse(url).scheme
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Short timeouts, and a backend that carries on without Redis: pages are served uncached.
+        return {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if scheme == "dummy":

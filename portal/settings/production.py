@@ -1,15 +1,16 @@
 """Production: refuses to start without a secret key and allowed hosts."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .environment import env_bool, env_list, env_required, env_str
+from .environment import env_bool, env_list, env_required, env_str, refuse_insecure
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY", "production never invents a secret key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set: a comma-separated list of host names")
+refuse_insecure(secret_key=SECRET_KEY, allowed_hosts=ALLOWED_HOSTS)
 
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
@@ -24,3 +25,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# nginx overwrites X-Real-IP with the connecting address; login throttling reads it.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "HTTP_X_REAL_IP")

@@ -15,3 +15,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
+# Project-wide layers that would leak state between tests or demand a real login flow;
+# tests/portal switches each one on where it is the subject.
+PAGE_CACHE_ENABLED = False
+AXES_ENABLED = False

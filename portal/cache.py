@@ -1,0 +1,236 @@
+"""Anonymous page cache, invalidated by a content generation token.
+
+Every cached response is stored under the current *generation*, a random token
+kept in the same cache (Redis in production, so every app server shares it).
+Publishing, unpublishing, moving or deleting a page, or changing any other
+content (snippets, settings, indicator values, redirects), replaces the token:
+from that moment every URL (the page, its listing, the home page, feeds, the
+sitemap, the tracker) misses and is rendered afresh. Old entries simply expire.
+
+Only anonymous GET requests are cached: a request carrying a session cookie (an
+editor, anyone logged in) neither reads nor fills the cache, and a response that
+sets a cookie or says it is private is never stored. When the cache does not
+answer, pages are served uncached.
+"""
+
+import functools
+import hashlib
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "portal:pages:generation"
+STATUS_HEADER = "X-Page-Cache"
+CACHEABLE_STATUSES = {200, 301, 404, 410}
+CACHEABLE_TYPES = (
+    "text/html",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/json",
+    "text/csv",
+    "text/plain",
+)
+MAX_BODY_BYTES = 2 * 1024 * 1024
+# Bookkeeping fields Wagtail writes when a draft is saved; such saves change nothing public.
+DRAFT_FIELDS = {
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_generation(cache=None):
+    cache = cache or page_cache()
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def content_changed(**kwargs):
+    """Start a new generation; called from signal handlers whenever content changes.
+
+    Never lets a cache outage break publishing: the entries of the old
+    generation still expire after PAGE_CACHE_SECONDS.
+    """
+    try:
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:  # noqa: BLE001 - any cache client error; publishing must go on
+        logger.warning("Page cache unavailable: could not start a new content generation", exc_info=True)
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+        return False
+    return len(request.get_full_path()) <= settings.PAGE_CACHE_MAX_URL_LENGTH
+
+
+def response_is_cacheable(request, response):
+    if response.status_code not in CACHEABLE_STATUSES or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if not response.get("Content-Type", "").startswith(CACHEABLE_TYPES) and response.status_code != 301:
+        return False
+    if len(response.content) > MAX_BODY_BYTES:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def cache_key(request, generation):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"portal:page:{generation}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous visitors from the cache; fill it from anonymous responses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not request_is_cacheable(request):
+            return self.get_response(request)
+
+        cache = page_cache()
+        key = None
+        try:
+            key = cache_key(request, current_generation(cache))
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - the cache being down must not take the site down
+            logger.warning("Page cache unavailable: serving %s uncached", request.path, exc_info=True)
+            stored = None
+        if stored is not None:
+            return self.rebuild(stored)
+
+        response = self.get_response(request)
+        if key is None or request.method != "GET" or not response_is_cacheable(request, response):
+            return response
+        try:
+            cache.set(key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("Page cache unavailable: could not store %s", request.path, exc_info=True)
+            return response
+        response[STATUS_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def freeze(response):
+        headers = [(name, value) for name, value in response.items() if name != STATUS_HEADER]
+        return response.status_code, headers, response.content
+
+    @staticmethod
+    def rebuild(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return response
+
+
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    """A live page saved outside the publishing flow (scripts, the demo loader) is a change too."""
+    if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+        return
+    if getattr(instance, "live", False):
+        content_changed()
+
+
+def model_saved(sender, **kwargs):
+    if sender._meta.label in settings.PAGE_CACHE_IGNORED_MODELS:
+        return
+    content_changed()
+
+
+def connect_signals():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(content_changed, dispatch_uid=f"portal-cache-{id(signal)}")
+    watched_apps = set(settings.PAGE_CACHE_CONTENT_APPS)
+    watched_models = set(settings.PAGE_CACHE_CONTENT_MODELS)
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_save.connect(page_saved, sender=model, dispatch_uid=f"portal-cache-page-{model._meta.label}")
+            post_delete.connect(model_saved, sender=model, dispatch_uid=f"portal-cache-del-{model._meta.label}")
+        elif model._meta.app_label in watched_apps or model._meta.label in watched_models:
+            post_save.connect(model_saved, sender=model, dispatch_uid=f"portal-cache-save-{model._meta.label}")
+            post_delete.connect(model_saved, sender=model, dispatch_uid=f"portal-cache-del-{model._meta.label}")
+
+
+def _tolerant(fallback):
+    """Answer ``fallback`` instead of raising while Redis does not answer."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self._down_until:
+                return fallback
+            try:
+                return method(self, *args, **kwargs)
+            except RedisError:
+                logger.warning("Cache unavailable (%s): carrying on without it", method.__name__, exc_info=True)
+                self._down_until = time.monotonic() + RESILIENT_RETRY_SECONDS
+                return fallback
+
+        return wrapper
+
+    return decorate
+
+
+RESILIENT_RETRY_SECONDS = 5
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache that degrades to "nothing cached" when Redis is down.
+
+    Wagtail and Django use the default cache on every request (site root paths,
+    rendition lookups), so an unreachable Redis would otherwise turn every page
+    into an error. After a failure the cache is skipped for a few seconds rather
+    than waiting on every call, then tried again: recovery needs no restart.
+    """
+
+    _down_until = 0.0
+
+    add = _tolerant(False)(RedisCache.add)
+    get = _tolerant(None)(RedisCache.get)
+    set = _tolerant(None)(RedisCache.set)
+    touch = _tolerant(False)(RedisCache.touch)
+    delete = _tolerant(False)(RedisCache.delete)
+    get_many = _tolerant({})(RedisCache.get_many)
+    has_key = _tolerant(False)(RedisCache.has_key)
+    set_many = _tolerant([])(RedisCache.set_many)
+    delete_many = _tolerant(None)(RedisCache.delete_many)
+    clear = _tolerant(False)(RedisCache.clear)

@@ -1,0 +1,45 @@
+from django import forms
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+@register_setting(icon="lock")
+class TwoFactorPolicy(BaseGenericSetting):
+    """Who must confirm a one-time code from an authenticator app after the password."""
+
+    required_for_all_staff = models.BooleanField(
+        _("Bắt buộc với mọi người dùng trang quản trị"),
+        default=False,
+        help_text=_("Khi bật, mọi tài khoản vào được trang quản trị phải dùng xác thực hai bước."),
+    )
+    required_for_superusers = models.BooleanField(
+        _("Bắt buộc với quản trị viên hệ thống"),
+        default=False,
+        help_text=_("Tài khoản quản trị tối cao (superuser) phải dùng xác thực hai bước."),
+    )
+    required_groups = models.ManyToManyField(
+        Group,
+        blank=True,
+        verbose_name=_("Bắt buộc với các nhóm"),
+        help_text=_("Thành viên của các nhóm được chọn phải dùng xác thực hai bước."),
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("required_for_all_staff"),
+        FieldPanel("required_for_superusers"),
+        FieldPanel("required_groups", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = _("Chính sách xác thực hai bước")
+
+    def applies_to(self, user):
+        if self.required_for_all_staff:
+            return True
+        if user.is_superuser and self.required_for_superusers:
+            return True
+        return self.required_groups.filter(pk__in=user.groups.values("pk")).exists()
