@@ -89,6 +89,10 @@ class PortalServer:
         self.manage("migrate", "--noinput")
         self.manage("load_demo")
         self.python(f"from tests.browser.inventory import create_staff; create_staff({json.dumps(STAFF)!r})")
+        (self.workdir / "prepared").touch()
+
+    def is_prepared(self):
+        return (self.workdir / "prepared").exists()
 
     def inventory(self):
         """Live pages by content type (``app.model`` → [{"title", "url"}]), read from the database."""
