@@ -11,6 +11,7 @@ PYTEST=.venv/bin/pytest
 cleanup() {
     ops/postgres.sh stop >/dev/null 2>&1 || true
     ops/opensearch.sh stop >/dev/null 2>&1 || true
+    ops/redis.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -18,6 +19,9 @@ trap cleanup EXIT
 unset SEARCH_URL
 POSTGRES_URL=$(ops/postgres.sh start)
 OPENSEARCH_URL=$(ops/opensearch.sh start)
+# A real Redis for the page-cache tests (tests/portal), which read REDIS_URL.
+REDIS_URL=$(ops/redis.sh start)
+export REDIS_URL
 # Chromium, Java and the pinned axe-core and Nu HTML Checker for the browser tests.
 ops/browser-tools.sh
 
