@@ -129,3 +129,23 @@ def _aware(year):
     from django.utils import timezone
 
     return timezone.make_aware(datetime(year, 6, 1, 9, 0))
+
+
+def test_staff_see_popular_and_zero_result_queries(admin_client, corpus):
+    for _ in range(3):
+        admin_client.get("/tim-kiem/", {"q": "giay phep lai xe"})
+    admin_client.get("/tim-kiem/", {"q": "cap phep xay dung"})
+    zero = admin_client.get("/admin/search-reports/zero-results/")
+    assert zero.status_code == 200
+    html = zero.content.decode()
+    assert "giay phep lai xe" in html and "cap phep xay dung" not in html
+    popular = admin_client.get("/admin/searchpicks/reports/search-terms/")
+    assert popular.status_code == 200
+    assert "giay phep lai xe" in popular.content.decode() and "cap phep xay dung" in popular.content.decode()
+
+
+def test_citizens_cannot_open_the_search_reports(client, django_user_model):
+    user = django_user_model.objects.create_user("dan", password="mat-khau-dai-123")
+    client.force_login(user)
+    response = client.get("/admin/search-reports/zero-results/")
+    assert response.status_code in (302, 403)
