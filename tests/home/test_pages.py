@@ -122,3 +122,10 @@ def test_call_to_action_rejects_unsafe_links_with_a_vietnamese_message(link):
     with pytest.raises(StructBlockValidationError) as caught:
         CallToActionBlock().clean(value)
     assert "Nhập đường dẫn bắt đầu bằng" in str(caught.value.block_errors["external_url"])
+
+
+def test_only_the_vietnamese_staff_groups_and_workflow_are_offered(db):
+    from wagtail.models import Workflow
+
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Quy trình phê duyệt nội dung"]
