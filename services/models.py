@@ -269,7 +269,7 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
 
     @property
     def checklist_url(self):
-        return self.url + self.reverse_subpage("checklist")
+        return (self.url or "") + self.reverse_subpage("checklist")
 
 
 class DossierDocument(Orderable):
@@ -399,6 +399,8 @@ class CampaignPage(RoutablePageMixin, PortalPage):
 
     def go_path(self, procedure, channel=Channel.WEB):
         """Path of the counting redirect to ``procedure``'s online service."""
+        if self.pk is None or procedure.pk is None:
+            return "#"  # previewing a campaign that has never been saved
         url = reverse("services:go", kwargs={"campaign_id": self.pk, "procedure_id": procedure.pk})
         if channel != Channel.WEB:
             url += f"?kenh={channel}"
@@ -428,7 +430,7 @@ class CampaignPage(RoutablePageMixin, PortalPage):
 
     @property
     def poster_url(self):
-        return self.url + self.reverse_subpage("poster")
+        return (self.url or "") + self.reverse_subpage("poster")
 
     def period_display(self):
         start = self.start_date.strftime("%d/%m/%Y")
