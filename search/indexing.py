@@ -55,18 +55,31 @@ def _extract(document):
 
 
 class AttachmentTextField(index.SearchField):
-    """A search field holding the text of the PDFs in a page's ``attachments`` inline (``document`` links)."""
+    """A search field holding the text of the PDFs in a page's attachments inline (``document`` links).
+
+    It is named after the relation, so Wagtail's system check finds it on the model,
+    and indexed under the column ``attachment_text``.
+    """
+
+    column = "attachment_text"
 
     def __init__(self, relation="attachments", **kwargs):
-        super().__init__("attachment_text", **kwargs)
-        self.relation = relation
+        kwargs.setdefault("type", "TextField")
+        super().__init__(relation, **kwargs)
+
+    @property
+    def relation(self):
+        return self.field_name
 
     def get_value(self, obj):
         attachments = getattr(obj, self.relation).all()
         return " ".join(filter(None, (pdf_text(attachment.document) for attachment in attachments)))
 
+    def get_attname(self, cls):
+        return self.column
+
     def get_definition_model(self, cls):
-        # No model attribute carries this name; the engines' mappings need the model that lists the field.
+        # The relation is declared on the child model; the engines' mappings need the page model.
         return cls
 
 
