@@ -269,6 +269,14 @@ class Indicator(index.Indexed, models.Model):
         return self.assessment.status
 
     @property
+    def status_label(self):
+        return self.status.label
+
+    @property
+    def current_display(self):
+        return self.latest.value_display if self.latest else format_value(None, self.unit)
+
+    @property
     def elapsed_percent(self):
         return int((self.assessment.elapsed * 100).quantize(Decimal(1)))
 

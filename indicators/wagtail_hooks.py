@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,7 +30,15 @@ class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "order"
     menu_label = _("Chỉ tiêu")
-    list_display = ["code", "name", "plan", "unit", "target", "automatic_source"]
+    list_display = [
+        "code",
+        "name",
+        "plan",
+        Column("target_display", label=_("Chỉ tiêu")),
+        Column("current_display", label=_("Hiện tại")),
+        Column("status_label", label=_("Tình trạng")),
+        "automatic_source",
+    ]
     list_filter = ["plan", "unit", "automatic_source", "reporting_status"]
     search_fields = ["name", "code"]
     list_export = [
@@ -54,7 +63,14 @@ class MeasurementViewSet(SnippetViewSet):
     model = Measurement
     icon = "table"
     menu_label = _("Số liệu")
-    list_display = ["indicator", "period_label", "value_display", "breakdown_label", "source", "entered_at"]
+    list_display = [
+        "indicator",
+        Column("period_label", label=_("Kỳ")),
+        Column("value_display", label=_("Giá trị")),
+        "breakdown_label",
+        "source",
+        "entered_at",
+    ]
     list_filter = ["indicator", "source", "live"]
     list_export = [
         "indicator",

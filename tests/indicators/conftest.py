@@ -119,3 +119,35 @@ def register_entry(directives_setup, this_year):
         return entry, page
 
     return make
+
+
+@pytest.fixture
+def make_procedure(home_page):
+    """Publish a level-3 procedure (offered online in part) through the page lifecycle."""
+    from services.levels import LegacyLevel, OnlineLevel
+    from services.models import Agency, ProcedureField, ProcedureIndexPage, ProcedurePage
+
+    def make():
+        index = ProcedureIndexPage.objects.first()
+        if index is None:
+            index = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc")
+            home_page.add_child(instance=index)
+            index.save_revision().publish()
+        number = next(_numbers)
+        field, _ = ProcedureField.objects.get_or_create(name="Thành lập và hoạt động doanh nghiệp")
+        agency, _ = Agency.objects.get_or_create(name="Sở Kế hoạch và Đầu tư")
+        procedure = ProcedurePage(
+            title=f"Đăng ký kinh doanh {number}",
+            code=f"1.{number:06d}",
+            field=field,
+            agency=agency,
+            admin_level="province",
+            online_level=OnlineLevel.PARTIAL,
+            legacy_level=LegacyLevel.SUBMISSION,
+            online_url="https://dichvucong.haugiang.gov.vn/dkkd",
+        )
+        index.add_child(instance=procedure)
+        procedure.save_revision().publish()
+        return procedure
+
+    return make

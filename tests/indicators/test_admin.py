@@ -107,3 +107,30 @@ def test_dashboard_lists_behind_indicators_with_the_outstanding_register_entries
     assert panel.index("ban hành 02/01") < panel.index("ban hành 03/01")  # oldest first
     assert "Tạo trang văn bản" in panel
     assert "Mạng LAN" not in panel
+
+
+def test_staff_see_each_indicators_current_value_and_status_in_the_admin_list(
+    admin_client, make_indicator, make_measurement, this_year
+):
+    lan = make_indicator("ct-04", name="Mạng LAN", target=Decimal(100))
+    make_measurement(lan, this_year, "100")
+    make_indicator("ct-08", name="Chi cho CNTT")
+    html = admin_client.get("/admin/snippets/indicators/indicator/").content.decode()
+    assert "Đã đạt" in html and "100%" in html
+    assert "Chưa có số liệu" in html and "chưa có số liệu" in html
+
+
+def test_a_measurement_can_be_broken_down_by_district(admin_client, make_indicator, tracker):
+    indicator = make_indicator("ct-04", name="Mạng LAN", target=Decimal(100))
+    for label, value in (("", "96"), ("Huyện Phụng Hiệp", "90")):
+        response = admin_client.post(
+            ADD_URL,
+            {
+                **_form(indicator, value, breakdown_kind="district" if label else "", breakdown_label=label),
+                "action-publish": "action-publish",
+            },
+        )
+        assert response.status_code == 302
+    html = admin_client.get(f"{tracker.url}chi-tieu/ct-04/").content.decode()
+    assert "Chi tiết theo huyện, thị xã, thành phố" in html
+    assert "Huyện Phụng Hiệp" in html and "90%" in html

@@ -111,36 +111,46 @@ def test_no_register_means_no_data_not_zero(directive_rate):
     assert directive_rate.status == "no_data"
 
 
-def test_publishing_a_procedure_updates_the_online_service_counts(make_indicator, home_page, this_year):
-    from services.models import ProcedureIndexPage, ProcedurePage
-
+def test_publishing_a_procedure_updates_the_online_service_counts(make_indicator, make_procedure, this_year):
     level_3 = make_indicator(
         "ct-06", unit="count", target=Decimal(30), automatic_source=AutomaticSource.ONLINE_SERVICES_LEVEL_3
     )
     call_command("refresh_indicators", stdout=io.StringIO())
     before = level_3.measurements.latest("entered_at").value
-    index = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    procedure = ProcedurePage(title="Đăng ký kinh doanh", slug="dang-ky-kinh-doanh", **_level_3_fields())
-    index.add_child(instance=procedure)
-    procedure.save_revision().publish()
+    make_procedure()  # published through the page lifecycle
     latest = level_3.measurements.latest("entered_at")
     assert latest.value == before + 1
     assert latest.period_start == datetime.date(this_year, 1, 1)
 
 
-def _level_3_fields():
-    """A procedure offered online in part: level 3 in the 2011-era levels."""
-    from services.levels import LegacyLevel, OnlineLevel
-    from services.models import Agency, ProcedureField
+def test_campaign_reach_counts_follow_throughs_and_has_no_data_before_the_counters(
+    client, make_indicator, make_procedure, home_page, this_year
+):
+    from services.models import CampaignPage, FeaturedService, OnlineServicesPage
 
-    return {
-        "code": "1.001612",
-        "field": ProcedureField.objects.create(name="Thành lập và hoạt động doanh nghiệp"),
-        "agency": Agency.objects.create(name="Sở Kế hoạch và Đầu tư"),
-        "admin_level": "province",
-        "online_level": OnlineLevel.PARTIAL,
-        "legacy_level": LegacyLevel.SUBMISSION,
-        "online_url": "https://dichvucong.haugiang.gov.vn/dkkd",
-    }
+    reach = make_indicator(
+        "ct-09", unit="count", target=Decimal(1000), automatic_source=AutomaticSource.CAMPAIGN_FOLLOW_THROUGHS
+    )
+    procedure = make_procedure()
+    services = OnlineServicesPage(title="Dịch vụ công trực tuyến", slug="dich-vu-cong")
+    home_page.add_child(instance=services)
+    services.save_revision().publish()
+    campaign = CampaignPage(
+        title="Nộp hồ sơ không phải đi lại",
+        slug="khong-phai-di-lai",
+        message="Nộp hồ sơ trực tuyến",
+        start_date=datetime.date(this_year, 1, 1),
+    )
+    campaign.featured_services.add(FeaturedService(procedure=procedure))
+    services.add_child(instance=campaign)
+    campaign.save_revision().publish()
+
+    call_command("refresh_indicators", stdout=io.StringIO())
+    assert not reach.measurements.exists()  # the counters have recorded nothing yet: no data, not 0
+
+    browser = "Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile Safari/537.36"
+    for _ in range(3):
+        assert client.get(campaign.go_path(procedure), headers={"user-agent": browser}).status_code == 302
+    call_command("refresh_indicators", stdout=io.StringIO())
+    figures = {m.period_label: m.value for m in reach.measurements.all()}
+    assert figures == {str(this_year): 3}  # last year, before the counters existed, stays without data
