@@ -1,0 +1,84 @@
+import json
+import statistics
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from search.results import autocomplete, run_search
+
+# Accent-free, as citizens type them; the last autocomplete word is a prefix.
+QUERIES = [
+    "cap phep xay dung",
+    "dang ky kinh doanh",
+    "ke hoach ung dung cong nghe thong tin",
+    "xay dung nong thon moi",
+    "chung thuc ban sao",
+    "dang ky khai sinh",
+    "an toan thuc pham",
+    "cai cach thu tuc hanh chinh",
+    "thu dien tu cong vu",
+    "phong chong thien tai",
+]
+PREFIXES = [
+    "cap ph",
+    "dang k",
+    "ke hoa",
+    "chung th",
+    "xay d",
+    "khai s",
+    "an toan t",
+    "giay phep l",
+    "thu tuc",
+    "nong th",
+]
+ROUNDS = 5
+
+
+def percentiles(samples):
+    ordered = sorted(samples)
+    cut = statistics.quantiles(ordered, n=100, method="inclusive")
+    return {"p50_ms": round(cut[49], 1), "p95_ms": round(cut[94], 1), "max_ms": round(ordered[-1], 1)}
+
+
+class Command(BaseCommand):
+    help = "Đo độ trễ tìm kiếm và gợi ý (p50, p95) trên máy tìm kiếm đang cấu hình, trong tiến trình."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", help="Ghi kết quả (JSON) vào tệp này")
+
+    def _time(self, call, args_list):
+        samples, backends = [], set()
+        for args in args_list:
+            call(args)  # warm-up: first query of a kind compiles and caches
+        for _round in range(ROUNDS):
+            for args in args_list:
+                started = time.perf_counter()
+                backend = call(args)
+                samples.append((time.perf_counter() - started) * 1000)
+                backends.add(backend)
+        return samples, sorted(backends)
+
+    def handle(self, *args, **options):
+        totals = {}
+
+        def search(query):
+            outcome = run_search(query)
+            totals[query] = outcome.total
+            return f"{outcome.backend}{' (dự phòng)' if outcome.fell_back else ''}"
+
+        def suggest(prefix):
+            autocomplete(prefix)
+            return ""
+
+        search_samples, backends = self._time(search, QUERIES)
+        suggest_samples, _ = self._time(suggest, PREFIXES)
+        data = {
+            "backends": backends,
+            "search": {**percentiles(search_samples), "samples": len(search_samples)},
+            "autocomplete": {**percentiles(suggest_samples), "samples": len(suggest_samples)},
+            "result_counts": totals,
+        }
+        self.stdout.write(json.dumps(data, ensure_ascii=False))
+        if options["output"]:
+            Path(options["output"]).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,238 @@
+"""Write one benchmark run into bench/RESULTS.md: newest first, earlier runs kept below it."""
+
+from pathlib import Path
+
+MARKER = "<!-- runs: newest first; bench/run.py inserts below this line -->"
+INTRO = f"""# Benchmark results
+
+`make bench` (bench/run.py) generates the dataset (`manage.py bench_generate`), serves the portal with
+gunicorn (production settings, 2 sync workers, DEBUG off, 127.0.0.1 only), loads each page with wrk
+on loopback, cold (page cache off) and warm (page cache on), next to a minimal Django view (the
+ceiling) served by the same server, settings and middleware. SQL queries are counted with
+`CaptureQueriesContext` on one anonymous request (page cache off); search latency is the time of
+`search.results.run_search`/`autocomplete` in process, as the page calls them.
+
+{MARKER}
+"""
+
+PAGE_LABELS = {
+    "ceiling": "minimal Django view (ceiling)",
+    "home": "home",
+    "directive_listing": "directive listing, filtered",
+    "directive_detail": "directive detail",
+    "procedure_detail": "procedure detail",
+    "tracker": "indicator tracker",
+    "search": "search, accent-free",
+    "autocomplete": "autocomplete",
+}
+# Cold-page targets as a share of the ceiling (issue 9); warm pages: 50% each.
+COLD_TARGETS = {"directive_detail": 5, "procedure_detail": 5, "home": 3, "directive_listing": 3}
+WARM_TARGET = 50
+MAX_QUERIES = 12
+MAX_WORKER_MB = 200
+MAX_IMPORT_SECONDS = 30
+SEARCH_P95 = {"OpenSearch": 50, "PostgreSQL": 150}
+AUTOCOMPLETE_P95 = 30
+
+
+def _num(value, digits=1):
+    if value is None:
+        return "–"
+    if isinstance(value, int | float) and digits == 0:
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"
+
+
+def _share(value, ceiling):
+    if not value or not ceiling:
+        return None
+    return 100 * value / ceiling
+
+
+def _mark(ok):
+    return "met" if ok else "**missed**"
+
+
+def render(results):
+    lines = []
+    add = lines.append
+    scale = results["generate"].get("scale", {})
+    add(f"## {results['date']}: {results['scale']} scale ({scale.get('directives', '?'):,} directives)")
+    add("")
+    before, after = results["machine_before"], results.get("machine_after", {})
+    add(
+        f"- Machine: {before['cpus']} CPUs ({before['cpu_model']}), {before['memory_gb']} GB memory, "
+        f"Linux {before['kernel']}; load average {' '.join(before['load'])} before, "
+        f"{' '.join(after.get('load', ['?']))} after."
+    )
+    v = results["versions"]
+    add(
+        f"- Versions: Python {v.get('python')}, Django {v.get('django')}, Wagtail {v.get('wagtail')}, "
+        f"gunicorn {v.get('gunicorn')}, SQLite {v.get('sqlite')}, {v.get('wrk')}."
+    )
+    add(
+        f"- Load: wrk, 1 thread, {results['connections']} connections, {results['duration']} s per page "
+        "after a 2 s warm-up; page cache in local memory (per worker)."
+    )
+    if results.get("note"):
+        add(f"- Note: {results['note']}")
+    add(f"- Whole run: {_num(results.get('wall_seconds'), 0)} s.")
+    add("")
+
+    generate = results["generate"]
+    counts, seconds = generate.get("counts", {}), generate.get("seconds", {})
+    add("### Dataset (SQLite)")
+    add("")
+    add("| step | rows | seconds | rows/s |")
+    add("| --- | ---: | ---: | ---: |")
+    for step in ("directives", "register_outstanding", "news", "procedures", "campaigns"):
+        rows, secs = counts.get(step), seconds.get(step)
+        rate = rows / secs if rows and secs else None
+        add(f"| {step} | {_num(rows, 0)} | {_num(secs, 1)} | {_num(rate, 0)} |")
+    add(
+        f"| **generation** | {_num(counts.get('pages_total'), 0)} pages, "
+        f"{_num(counts.get('register_entries_total'), 0)} register entries | {_num(seconds.get('generation'), 1)} | |"
+    )
+    indexed, index_secs = counts.get("indexed_objects"), seconds.get("indexing")
+    add(
+        f"| **update_index** (database search) | {_num(indexed, 0)} objects | {_num(index_secs, 1)} | "
+        f"{_num(indexed / index_secs if indexed and index_secs else None, 0)} |"
+    )
+    add("")
+
+    targets = []
+    load = results.get("load")
+    if load:
+        add("### Throughput")
+        add("")
+        add(
+            "| page | cold req/s | cold p50 ms | cold p99 ms | cold % of ceiling "
+            "| warm req/s | warm p50 ms | warm p99 ms | warm % of ceiling |"
+        )
+        add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        cold, warm = load["cold"]["pages"], load["warm"]["pages"]
+        cold_ceiling, warm_ceiling = cold["ceiling"]["rps"], warm["ceiling"]["rps"]
+        for name, label in PAGE_LABELS.items():
+            c, w = cold.get(name, {}), warm.get(name, {})
+            cold_share, warm_share = _share(c.get("rps"), cold_ceiling), _share(w.get("rps"), warm_ceiling)
+            errors = (c.get("errors") or 0) + (w.get("errors") or 0)
+            shown = f"{label} ({errors} errors)" if errors else label
+            add(
+                f"| {shown} | {_num(c.get('rps'))} | {_num(c.get('p50_ms'))} | "
+                f"{_num(c.get('p99_ms'))} | {_num(cold_share)} | {_num(w.get('rps'))} | {_num(w.get('p50_ms'))} | "
+                f"{_num(w.get('p99_ms'))} | {_num(warm_share)} |"
+            )
+            if name == "ceiling":
+                continue
+            targets.append(
+                (f"warm {label} ≥ {WARM_TARGET}% of ceiling", f"{_num(warm_share)}%", (warm_share or 0) >= WARM_TARGET)
+            )
+            if name in COLD_TARGETS:
+                goal = COLD_TARGETS[name]
+                targets.append(
+                    (f"cold {label} ≥ {goal}% of ceiling", f"{_num(cold_share)}%", (cold_share or 0) >= goal)
+                )
+        add("")
+        memory = [mb for mode in ("cold", "warm") for mb in load[mode]["worker_peak_mb"].values() if mb]
+        peak = max(memory) if memory else None
+        cold_mb, warm_mb = load["cold"]["worker_peak_mb"], load["warm"]["worker_peak_mb"]
+        add(f"Worker peak memory (VmHWM, MB by pid): cold {cold_mb}, warm {warm_mb}.")
+        add("")
+        targets.append(
+            (f"worker peak memory ≤ {MAX_WORKER_MB} MB", f"{_num(peak)} MB", bool(peak) and peak <= MAX_WORKER_MB)
+        )
+
+    add("### SQL queries per page (anonymous, page cache off)")
+    add("")
+    small_directives = results["small_generate"].get("scale", {}).get("directives", 1000)
+    add(f"| page | {small_directives:,} directives | {scale.get('directives', 0):,} directives |")
+    add("| --- | ---: | ---: |")
+    small_pages, full_pages = results["queries_small"]["pages"], results["queries_full"]["pages"]
+    for name, label in PAGE_LABELS.items():
+        if name == "ceiling":
+            continue
+        s, f = small_pages.get(name, {}), full_pages.get(name, {})
+        add(f"| {label} | {s.get('queries', '–')} | {f.get('queries', '–')} |")
+        if s and f:
+            same = s["queries"] == f["queries"]
+            targets.append(
+                (
+                    f"{label}: queries equal at both scales and ≤ {MAX_QUERIES}",
+                    f"{s['queries']} / {f['queries']}",
+                    same and f["queries"] <= MAX_QUERIES,
+                )
+            )
+    add("")
+
+    add("### Search latency (in process, full scale)")
+    add("")
+    add("| engine | search p50 ms | search p95 ms | autocomplete p50 ms | autocomplete p95 ms | backend used |")
+    add("| --- | ---: | ---: | ---: | ---: | --- |")
+    for engine, data in results.get("search", {}).items():
+        if "error" in data:
+            add(f"| {engine} | error: {data['error'][:120]} | | | | |")
+            continue
+        s, a = data["search"], data["autocomplete"]
+        add(
+            f"| {engine} | {_num(s['p50_ms'])} | {_num(s['p95_ms'])} | {_num(a['p50_ms'])} | {_num(a['p95_ms'])} | "
+            f"{', '.join(data.get('backends', []))} |"
+        )
+        for name, limit in SEARCH_P95.items():
+            if engine.startswith(name):
+                targets.append((f"search p95 on {name} ≤ {limit} ms", f"{_num(s['p95_ms'])} ms", s["p95_ms"] <= limit))
+        targets.append(
+            (
+                f"autocomplete p95 on {engine} ≤ {AUTOCOMPLETE_P95} ms",
+                f"{_num(a['p95_ms'])} ms",
+                a["p95_ms"] <= AUTOCOMPLETE_P95,
+            )
+        )
+    add("")
+
+    add("### Indexing and import")
+    add("")
+    add("| what | objects | seconds | objects/s |")
+    add("| --- | ---: | ---: | ---: |")
+    for engine, data in results.get("indexing", {}).items():
+        objects, secs = data.get("objects"), data.get("seconds")
+        rate = objects / secs if objects and secs else None
+        add(f"| update_index, {engine} | {_num(objects, 0)} | {_num(secs)} | {_num(rate, 0)} |")
+    imported = results.get("import")
+    if imported:
+        done = imported.get("done", imported["rows"])
+        rate = done / imported["seconds"] if done and imported["seconds"] else None
+        finished = imported.get("finished", True)
+        estimate = imported["seconds"] if finished else (imported["rows"] / rate if rate else None)
+        add(
+            f"| import_register, {imported['rows']:,}-row CSV{'' if finished else f' (stopped after {done:,} rows)'} | "
+            f"{done:,} | {_num(imported['seconds'])} | {_num(rate, 0)} |"
+        )
+        shown = f"{_num(estimate)} s" if finished else f"~{_num(estimate, 0)} s (extrapolated)"
+        targets.append(
+            (
+                f"import of 10,000 register rows ≤ {MAX_IMPORT_SECONDS} s",
+                shown,
+                bool(estimate) and estimate <= MAX_IMPORT_SECONDS,
+            )
+        )
+        add("")
+        add(f"Import output: {imported['summary']}")
+    add("")
+
+    add("### Targets")
+    add("")
+    add("| target | measured | |")
+    add("| --- | ---: | --- |")
+    for label, value, ok in targets:
+        add(f"| {label} | {value} | {_mark(ok)} |")
+    add("")
+    return "\n".join(lines) + "\n"
+
+
+def write_results(results, path):
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else INTRO
+    if MARKER not in text:
+        text = INTRO + "\n" + text
+    head, tail = text.split(MARKER, 1)
+    path.write_text(head + MARKER + "\n\n" + render(results) + tail.lstrip("\n"), encoding="utf-8")
