@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from portal.vietnamese import fold
+
 from .levels import OnlineLevel
 from .models import AdminLevel, Applicants
 
@@ -60,13 +62,9 @@ def _options(procedures, name):
         return [(value, label, procedures.for_applicant(value).count()) for value, label in APPLICANT_CHOICES]
     if name in ("linh_vuc", "co_quan"):
         relation = "field" if name == "linh_vuc" else "agency"
-        rows = (
-            procedures.order_by()
-            .values(f"{relation}__slug", f"{relation}__name")
-            .annotate(n=Count("id"))
-            .order_by(f"{relation}__name")
-        )
-        return [(row[f"{relation}__slug"], row[f"{relation}__name"], row["n"]) for row in rows]
+        rows = procedures.order_by().values(f"{relation}__slug", f"{relation}__name").annotate(n=Count("id"))
+        options = [(row[f"{relation}__slug"], row[f"{relation}__name"], row["n"]) for row in rows]
+        return sorted(options, key=lambda option: fold(option[1]))
     column, choices = ("admin_level", AdminLevel.choices) if name == "cap" else ("online_level", OnlineLevel.choices)
     counts = dict(procedures.order_by().values_list(column).annotate(n=Count("id")).values_list(column, "n"))
     return [(value, label, counts.get(value, 0)) for value, label in choices]
@@ -118,9 +116,13 @@ def browse(procedures, params):
     results = procedures
     for name, value in selected.items():
         results = _apply(results, name, value)
-    results = results.select_related("field", "agency").order_by("title")
-    paginator = Paginator(results, PAGE_SIZE)
+    # Alphabetical as Vietnamese readers expect (Đ next to D, not after Z): sort the folded titles,
+    # then load only the page shown.
+    ordered = sorted(results.values_list("pk", "title"), key=lambda row: (fold(row[1]), row[1]))
+    paginator = Paginator([pk for pk, _title in ordered], PAGE_SIZE)
     page = paginator.get_page(params.get("trang"))
+    shown = results.select_related("field", "agency").in_bulk(page.object_list)
+    page.object_list = [shown[pk] for pk in page.object_list]
     return {
         "procedures": page,
         "paginator": paginator,
@@ -134,6 +136,8 @@ def browse(procedures, params):
 def online_services_by_field(procedures):
     """Online services grouped by field, fields and services in alphabetical order."""
     groups = {}
-    for procedure in procedures.select_related("field", "agency").order_by("field__name", "title"):
+    for procedure in procedures.select_related("field", "agency"):
         groups.setdefault(procedure.field, []).append(procedure)
-    return list(groups.items())
+    for services in groups.values():
+        services.sort(key=lambda procedure: fold(procedure.title))
+    return sorted(groups.items(), key=lambda group: fold(group[0].name))

@@ -423,7 +423,8 @@ class CampaignPage(RoutablePageMixin, PortalPage):
         items = []
         for item in self.services:
             url = request.build_absolute_uri(self.go_path(item.procedure, Channel.POSTER))
-            items.append({"item": item, "procedure": item.procedure, "url": url, "qr": qr_svg(url)})
+            title = _("Mã QR: %(procedure)s") % {"procedure": item.procedure.title}
+            items.append({"item": item, "procedure": item.procedure, "url": url, "qr": qr_svg(url, title=title)})
         context = self.get_context(request)
         context["poster_items"] = items
         return TemplateResponse(request, "services/campaign_poster.html", context)

@@ -6,4 +6,5 @@ import segno
 def qr_svg(data, title=""):
     """An inline ``<svg>`` QR code for ``data``; medium error correction survives a worn poster."""
     code = segno.make(data, error="m", micro=False)
-    return code.svg_inline(scale=5, border=4, title=title or None, dark="#000", light="#fff", omitsize=True)
+    svg = code.svg_inline(scale=5, border=4, title=title or None, dark="#000", light="#fff", omitsize=True)
+    return svg.replace("<svg ", '<svg role="img" ', 1)

@@ -95,3 +95,17 @@ def test_the_listing_pages_through_many_procedures(client, procedure_index, make
     assert len(first.context["procedures"]) == 20
     assert len(second.context["procedures"]) == 3
     assert "trang=2" in first.content.decode()
+
+
+def test_procedures_are_listed_in_vietnamese_alphabetical_order(client, procedure_index, make_procedure):
+    for title in ("Xác nhận tình trạng hôn nhân", "Đăng ký khai sinh", "Cấp bản sao trích lục", "Đổi giấy phép lái xe"):
+        make_procedure(title)
+
+    titles = [procedure.title for procedure in client.get(procedure_index.url).context["procedures"]]
+
+    assert titles == [
+        "Cấp bản sao trích lục",
+        "Đăng ký khai sinh",
+        "Đổi giấy phép lái xe",
+        "Xác nhận tình trạng hôn nhân",
+    ]
