@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.index import SearchField
 
@@ -127,10 +127,18 @@ def _accented_words(query):
     return [word for word in _WORD.findall(query.lower()) if vietnamese.fold(word) != word]
 
 
-def _exact_accent_score(page, words):
-    title_words = set(_WORD.findall(page.title.lower()))
-    text_words = set(_WORD.findall(page_text(page).lower())) if words else set()
-    return sum(2 if word in title_words else 1 if word in text_words else 0 for word in words)
+def _indexed_texts(pages):
+    """{page pk: body text} as the database backend indexed it, in one query."""
+    from django.db import connection
+    from wagtail.search.models import IndexEntry
+
+    # PostgreSQL keeps the body as a tsvector beside a plain-text copy; SQLite keeps plain text.
+    column = "body_text" if connection.vendor == "postgresql" else "body"
+    texts = {}
+    entries = IndexEntry.objects.filter(object_id__in=[str(page.pk) for page in pages]).values_list("object_id", column)
+    for object_id, text in entries:
+        texts[object_id] = texts.get(object_id, "") + " " + (text or "")
+    return texts
 
 
 def rank_exact_accents_first(pages, query):
@@ -138,11 +146,19 @@ def rank_exact_accents_first(pages, query):
 
     OpenSearch indexes the original beside the folded token and scores exact
     accents higher by itself; the database indexes keep only the folded form.
+    A query word found with its exact accents counts 2 in the title, 1 in the body.
     """
     words = _accented_words(query)
     if not words:
         return pages
-    scores = {page.pk: _exact_accent_score(page, words) for page in pages}
+    texts = _indexed_texts(pages)
+
+    def score(page):
+        title_words = set(_WORD.findall(page.title.lower()))
+        text_words = set(_WORD.findall(texts.get(str(page.pk), "").lower()))
+        return sum(2 if word in title_words else 1 if word in text_words else 0 for word in words)
+
+    scores = {page.pk: score(page) for page in pages}
     return sorted(pages, key=lambda page: -scores[page.pk])
 
 
@@ -217,15 +233,25 @@ def clean_filters(params):
 
 
 def _promotions(query):
-    """Staff-promoted pages for this query (wagtail.contrib.search_promotions), live ones only."""
+    """Staff-promoted live pages for this query (wagtail.contrib.search_promotions), accents ignored.
+
+    Staff write "dịch vụ công"; citizens often type "dich vu cong".
+    """
     from wagtail.search.utils import normalise_query_string
 
-    search_query = Query.objects.filter(query_string=normalise_query_string(query)).first()
-    if search_query is None:
+    wanted = vietnamese.fold(normalise_query_string(query))
+    promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
+    query_ids = [row.pk for row in promoted_queries if vietnamese.fold(row.query_string) == wanted]
+    if not query_ids:
         return []
-    picks = list(search_query.editors_picks.exclude(page=None).order_by("sort_order"))
+    picks = list(SearchPromotion.objects.filter(query_id__in=query_ids).exclude(page=None).order_by("sort_order", "pk"))
     pages = {page.pk: page for page in searchable_pages().filter(pk__in=[p.page_id for p in picks]).specific()}
-    return [(pages[pick.page_id], pick.description) for pick in picks if pick.page_id in pages]
+    seen, promotions = set(), []
+    for pick in picks:
+        if pick.page_id in pages and pick.page_id not in seen:
+            seen.add(pick.page_id)
+            promotions.append((pages[pick.page_id], pick.description))
+    return promotions
 
 
 def _hit(page, query, request=None):
