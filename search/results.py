@@ -16,7 +16,7 @@ from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.index import SearchField
 
 from portal import vietnamese
@@ -31,6 +31,8 @@ RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 10
 SNIPPET_LENGTH = 240
 SORTS = ("relevance", "date")
+# Fields that hold a document number or a procedure code on the content apps' page models.
+IDENTIFIER_FIELDS = ("number", "code")
 DATABASE_BACKEND = "database"
 
 # Letters, digits and the punctuation of document numbers and procedure codes ("07/KH-UBND", "1.001612").
@@ -84,7 +86,8 @@ def _candidate_ids(query):
 
 
 def _load_specific(ids):
-    """Specific pages for ``ids`` in that order, with what facets read fetched in bulk."""
+    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk."""
+    ids = list(dict.fromkeys(ids))
     by_type = {}
     for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
         by_type.setdefault(content_type_id, []).append(pk)
@@ -160,6 +163,43 @@ def rank_exact_accents_first(pages, query):
 
     scores = {page.pk: score(page) for page in pages}
     return sorted(pages, key=lambda page: -scores[page.pk])
+
+
+def _identifier_key(text):
+    return "".join(vietnamese.fold(text).split())
+
+
+def _identifier(page):
+    for name in IDENTIFIER_FIELDS:
+        value = getattr(page, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _exact_identifier_ids(query):
+    """Live pages whose document number or procedure code is exactly the query, straight from the database.
+
+    They lead the results even when more than ``MAX_CANDIDATES`` other pages cite the number.
+    """
+    if not any(character.isdigit() for character in query):
+        return []
+    ids = []
+    for model in get_page_models():
+        own_fields = {field.name for field in model._meta.get_fields() if getattr(field, "model", None) is model}
+        for name in IDENTIFIER_FIELDS:
+            if name in own_fields:
+                matches = model.objects.live().public().filter(**{f"{name}__iexact": query})
+                ids.extend(matches.values_list("pk", flat=True)[:10])
+    return ids
+
+
+def exact_identifiers_first(pages, query):
+    """Pages whose number or code is the query ("07/KH-UBND", "1.001612", "15/2011/QD-UBND") come first."""
+    if not any(character.isdigit() for character in query):
+        return pages
+    key = _identifier_key(query)
+    return sorted(pages, key=lambda page: _identifier_key(_identifier(page)) != key)
 
 
 def highlight(text, query, length=SNIPPET_LENGTH):
@@ -278,9 +318,10 @@ def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE,
 
     ids, backend, fell_back = _candidate_ids(query)
     outcome.backend, outcome.fell_back = backend, fell_back
-    pages = _load_specific(ids)
+    pages = _load_specific(_exact_identifier_ids(query) + ids)
     if backend == DATABASE_BACKEND:
         pages = rank_exact_accents_first(pages, query)
+    pages = exact_identifiers_first(pages, query)
 
     all_values = [facet_rules.facet_values(page) for page in pages]
     outcome.facets = facet_rules.count_facets(all_values, filters)

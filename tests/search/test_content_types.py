@@ -79,7 +79,13 @@ def _titles(query, **params):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_directive_number_and_procedure_code_are_found_as_typed(engine, content):
+    news_index = content["news"].get_parent()
+    for title in ("Sơ kết Kế hoạch 07/KH-UBND", "Tổng kết Kế hoạch 07/KH-UBND", "Kế hoạch 07/KH-UBND: năm cuối"):
+        _publish(news_index, OperationalNewsPage(title=title, date=datetime.date(2015, 1, 5), lead="07/KH-UBND"))
+    reindex()
+    # The directive whose number it is comes before the news that cite the number in their titles.
     assert _titles("07/KH-UBND")[0] == content["directive"].title
+    assert len(_titles("07/KH-UBND")) == 4
     assert _titles("07/kh-ubnd")[0] == content["directive"].title
     assert _titles("1.001612") == [content["procedure"].title]
     assert _titles("cap phep xay dung") == [content["procedure"].title]
