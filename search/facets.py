@@ -7,6 +7,7 @@ place that reads them for search, so the page models need no search-specific cod
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import ForeignKey, ManyToManyField
 from django.utils.translation import gettext_lazy as _
 
@@ -112,6 +113,20 @@ def matches(values, filters, skip=None):
     return True
 
 
+def _selected_label(name, key):
+    """A readable label for a selected option that no result has any more."""
+    from services.levels import OnlineLevel
+
+    if name == "type":
+        try:
+            return str(apps.get_model(key)._meta.verbose_name)
+        except (LookupError, ValueError):
+            pass
+    if name == "level":
+        return str(dict(OnlineLevel.choices).get(key, key))
+    return key
+
+
 def count_facets(all_values, filters):
     """Facets with counts; each facet counts under the other facets' filters, so options stay choosable."""
     facets = []
@@ -125,7 +140,7 @@ def count_facets(all_values, filters):
                 labels[key] = option_label
         selected = filters.get(name)
         if selected and selected not in counts:
-            counts[selected], labels[selected] = 0, selected
+            counts[selected], labels[selected] = 0, _selected_label(name, selected)
         if name == "year":
             order = sorted(counts, reverse=True)
         else:

@@ -37,8 +37,9 @@ def test_junk_filters_and_page_numbers_give_an_ordinary_page(client, corpus):
 
 
 def test_a_query_that_finds_nothing_suggests_the_online_services_and_fewer_filters(client, corpus):
-    response = client.get("/tim-kiem/", {"q": "khong co tu nay xyzq", "year": "2024"})
+    response = client.get("/tim-kiem/", {"q": "khong co tu nay xyzq", "year": "2024", "type": "home.standardpage"})
     html = response.content.decode()
+    assert "<strong>Trang thông tin</strong> (0)" in html  # the selected filter, named, with a way to remove it
     assert "Không có kết quả phù hợp" in html
     assert "Bỏ các bộ lọc" in html
     assert "Thử từ khóa ngắn hơn" in html
