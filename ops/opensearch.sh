@@ -16,11 +16,20 @@ LOG_FILE="$HOME_DIR/node.log"
 JAR=target/portal-opensearch-node-1.0.jar
 URL="http://127.0.0.1:$PORT"
 
+install_if_missing() {
+    if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+        echo "Installing Java 17 and Maven from Debian packages…" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >&2
+        apt-get install -y -qq openjdk-17-jdk-headless maven >&2
+    fi
+}
+
 build() {
+    install_if_missing
     if [ -f "$JAR" ] && [ "$JAR" -nt pom.xml ] && [ -z "$(find src -newer "$JAR" -print -quit)" ]; then
         return
     fi
-    command -v mvn >/dev/null || { echo "mvn is required to build the OpenSearch test node" >&2; exit 1; }
     echo "Building the OpenSearch test node with Maven…" >&2
     mvn -q -B package -DskipTests >&2
 }
