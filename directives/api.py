@@ -15,6 +15,8 @@ from .models import DirectivePage, DocumentType, OperationalNewsPage
 class DirectiveMetadataFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         doc_type = request.GET.get("type", "").strip()
+        if "\x00" in doc_type:
+            raise BadRequestError("null characters are not allowed in type")
         if doc_type:
             match = DocumentType.objects.filter(slug=doc_type.lower()).first() or DocumentType.objects.find(doc_type)
             if match is None:

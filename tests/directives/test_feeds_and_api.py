@@ -87,7 +87,7 @@ def test_json_api_lists_directives_with_metadata_filtered_by_type_and_year(clien
     assert detail["legal_status"] == "in_force"
 
 
-@pytest.mark.parametrize("query", ["year=abc", "year=12", "type=khong-co"])
+@pytest.mark.parametrize("query", ["year=abc", "year=12", "type=khong-co", "type=%00"])
 def test_json_api_answers_bad_filters_with_400(client, published, query):
     response = client.get(f"/api/v2/directives/?{query}")
     assert response.status_code == 400
