@@ -115,7 +115,7 @@ PAGE_CACHE_CONTENT_MODELS = [
     "wagtailimages.Image",
 ]
 # Models of those apps written while serving visitors (logs, counters): not content.
-PAGE_CACHE_IGNORED_MODELS = []
+PAGE_CACHE_IGNORED_MODELS = ["services.CampaignDailyView", "services.CampaignDailyFollowThrough"]
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out address or account is refused before the password is checked.
@@ -230,6 +230,10 @@ PORTAL_CSP_ADMIN = {
     "frame-ancestors": ["'self'"],
 }
 PORTAL_CSP_ADMIN_PATHS = ["/admin/"]
+# No Gravatar: staff e-mail hashes never leave for a third party, and the admin needs no outside images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin call home for new releases: upgrades follow requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 PORTAL_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), interest-cohort=()"
