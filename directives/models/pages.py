@@ -197,6 +197,11 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         verbose_name = _("Văn bản chỉ đạo, điều hành")
         verbose_name_plural = _("Văn bản chỉ đạo, điều hành")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # AttachmentTextField reads each page's attachments: one query for all pages, not one per page.
+        return super().get_indexed_objects().prefetch_related("attachments__document")
+
     # Validation -------------------------------------------------------------
     def clean(self):
         super().clean()
