@@ -119,17 +119,21 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not request_is_cacheable(request):
             return self.get_response(request)
+        # Outside the try below: a forged Host header must end as Django's 400, not as a cache miss.
+        request.build_absolute_uri()
 
         cache = page_cache()
-        key = None
+        key = stored = None
         try:
-            key = cache_key(request, current_generation(cache))
-            stored = cache.get(key)
+            generation = current_generation(cache)
+            if generation is not None:
+                key = cache_key(request, generation)
+                stored = cache.get(key)
         except Exception:  # noqa: BLE001 - the cache being down must not take the site down
             logger.warning("Page cache unavailable: serving %s uncached", request.path, exc_info=True)
-            stored = None
+            key = stored = None
         if stored is not None:
-            return self.rebuild(stored)
+            return self.rebuild(stored, head=request.method == "HEAD")
 
         response = self.get_response(request)
         if key is None or request.method != "GET" or not response_is_cacheable(request, response):
@@ -148,9 +152,9 @@ class AnonymousPageCacheMiddleware:
         return response.status_code, headers, response.content
 
     @staticmethod
-    def rebuild(stored):
+    def rebuild(stored, head=False):
         status, headers, content = stored
-        response = HttpResponse(content, status=status)
+        response = HttpResponse(b"" if head else content, status=status)
         for name, value in headers:
             response[name] = value
         response[STATUS_HEADER] = "hit"

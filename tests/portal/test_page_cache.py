@@ -119,3 +119,19 @@ def test_publishing_still_works_when_the_cache_is_down(unreachable_cache, guidan
     guidance_page.save_revision().publish()
 
     assert "Đăng khi bộ nhớ đệm hỏng" in anonymous_get(guidance_page.url).content.decode()
+
+
+def test_a_head_request_is_answered_from_the_cache_without_a_body(page_cache, guidance_page):
+    anonymous_get(guidance_page.url)
+
+    response = Client().head(guidance_page.url)
+
+    assert response[STATUS_HEADER] == "hit"
+    assert response.content == b""
+
+
+def test_a_forged_host_header_is_refused_not_cached(page_cache, guidance_page):
+    response = Client(raise_request_exception=False).get(guidance_page.url, HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert STATUS_HEADER not in response
