@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -413,7 +414,10 @@ class CampaignPage(RoutablePageMixin, PortalPage):
 
         if is_counted_visit(request):
             record_view(self, channel_from_request(request))
-        return super().index_route(request, *args, **kwargs)
+        response = super().index_route(request, *args, **kwargs)
+        # A page served from the anonymous page cache would never reach the counter.
+        add_never_cache_headers(response)
+        return response
 
     @path("ap-phich/", name="poster")
     def poster(self, request):

@@ -1,6 +1,7 @@
 import pytest
 from django.utils import timezone
 
+from home.models import PortalSettings
 from services.metrics import follow_through_total
 from services.models import CampaignDailyFollowThrough, CampaignDailyView
 
@@ -123,3 +124,25 @@ def test_the_call_to_action_on_the_campaign_page_goes_through_the_counter(browse
 
     assert f'href="/go/{campaign.pk}/{online_procedure.pk}/"' in html
     assert online_procedure.online_url not in html
+
+
+def test_campaign_views_are_counted_even_with_the_page_cache_on(client, settings, campaign):
+    settings.PAGE_CACHE_ENABLED = True
+
+    for _ in range(3):
+        client.get(campaign.url, HTTP_USER_AGENT=BROWSER)
+
+    assert CampaignDailyView.objects.get().views == 3
+
+
+def test_counting_a_visit_does_not_empty_the_page_cache(
+    client, settings, site, campaign, online_procedure, procedure_index
+):
+    PortalSettings.for_site(site)  # created on first use, which is itself a content change
+    settings.PAGE_CACHE_ENABLED = True
+    assert client.get(procedure_index.url).get("X-Page-Cache") == "miss"
+
+    client.get(campaign.go_path(online_procedure), HTTP_USER_AGENT=BROWSER)
+    client.get(campaign.url, HTTP_USER_AGENT=BROWSER)
+
+    assert client.get(procedure_index.url).get("X-Page-Cache") == "hit"
