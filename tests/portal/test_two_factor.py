@@ -1,11 +1,13 @@
 """Two-factor authentication: available to every staff member, made mandatory by administrators."""
 
+import io
 import re
 from base64 import b32decode
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -119,3 +121,20 @@ def test_an_administrator_can_require_it_for_everyone_in_the_admin_settings(admi
 
     sign_in(client)
     assert client.get("/admin/").status_code == 302
+
+
+def test_a_lost_phone_is_reset_by_command_and_the_user_sets_up_a_new_one(client, editor, editors_group):
+    make_mandatory_for(editors_group)
+    TOTPDevice.objects.create(user=editor, name="Điện thoại bị mất", confirmed=True)
+
+    call_command("reset_two_factor", "bientap", stdout=io.StringIO())
+
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    sign_in(client)
+    assert client.get("/admin/")["Location"].startswith("/admin/xac-thuc-hai-buoc/cai-dat/")
+
+
+def test_every_staff_member_finds_two_factor_in_the_account_menu(admin_client):
+    response = admin_client.get("/admin/account/")
+
+    assert "Xác thực hai bước" in response.content.decode()
