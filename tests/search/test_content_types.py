@@ -144,3 +144,27 @@ def test_index_follows_publish_unpublish_move_and_delete(engine, content):
     DirectivePage.objects.get(pk=directive.pk).delete()
     reindex()
     assert _titles("chinh quyen so") == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_update_index_rebuilds_a_lost_index(engine, content):
+    import io
+
+    from django.core.management import call_command
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    IndexEntry.objects.all().delete()
+    if engine == "opensearch":
+        for index in get_search_backend("default").get_index_for_model(Page).aliased_indices():
+            index.delete()
+    lost = run_search("cap phep xay dung")
+    assert lost.total == 0 or lost.fell_back
+
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    if engine == "opensearch":
+        get_search_backend("default").get_index_for_model(Page).refresh()
+    outcome = run_search("cap phep xay dung")
+    assert not outcome.fell_back
+    assert [hit.title for hit in outcome.hits] == [content["procedure"].title]
