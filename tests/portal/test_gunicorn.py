@@ -17,6 +17,11 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 SECRET = "x7!k2-production-secret-for-the-test-only-0123456789abcdefghij"
 
+# The server uses its own scratch SQLite database: once per `make test` is enough.
+pytestmark = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="runs in the SQLite pass"
+)
+
 
 def free_port():
     with socket.socket() as sock:
