@@ -34,11 +34,18 @@ from .signals import procedures_imported
 # column names of the national procedure database export.
 HEADERS = {
     "code": ["code", "ma thu tuc", "ma tthc", "ma so"],
-    "name": ["name", "ten thu tuc", "ten tthc"],
+    "name": ["name", "ten thu tuc", "ten thu tuc hanh chinh", "ten tthc"],
     "field": ["field", "linh vuc"],
     "agency": ["agency", "co quan thuc hien", "co quan giai quyet"],
     "admin_level": ["admin_level", "cap thuc hien"],
-    "service_level": ["service_level", "muc do", "muc do dvc", "muc do dvctt", "muc do dich vu cong"],
+    "service_level": [
+        "service_level",
+        "muc do",
+        "muc do dvc",
+        "muc do dvctt",
+        "muc do dich vu cong",
+        "muc do dich vu cong truc tuyen",
+    ],
     "processing_time": ["processing_time", "thoi han giai quyet", "thoi gian giai quyet"],
     "fee": ["fee", "phi le phi", "phi", "le phi"],
     "online_url": ["online_url", "dia chi truc tuyen", "dia chi dich vu cong", "duong dan"],

@@ -18,6 +18,8 @@ from .metrics import campaign_results, follow_through_total, results_csv_rows
 from .models import CampaignPage, FeaturedService, http_url_validator
 
 RESULTS_PERMISSION = "services.view_campaigndailyfollowthrough"
+# Page ids are 32-bit integers; a longer number in a typed-in link is simply unknown.
+MAX_ID = 2**31 - 1
 
 
 @never_cache
@@ -28,6 +30,8 @@ def go(request, campaign_id, procedure_id):
     The target is never taken from the request: only a featured service of a live campaign
     leads anywhere, and only to that procedure's stored http(s) address. Anything else is a 404.
     """
+    if max(campaign_id, procedure_id) > MAX_ID:
+        raise Http404
     campaign = get_object_or_404(CampaignPage.objects.live().public(), pk=campaign_id)
     feature = (
         FeaturedService.objects.filter(page=campaign, procedure_id=procedure_id, procedure__live=True)

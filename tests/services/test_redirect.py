@@ -63,6 +63,7 @@ def test_an_unknown_target_is_a_404(browser_client, campaign, online_procedure, 
     assert browser_client.get(f"/go/{campaign.pk}/999999/").status_code == 404
     assert browser_client.get(f"/go/999999/{online_procedure.pk}/").status_code == 404
     assert browser_client.get("/go/abc/def/").status_code == 404
+    assert browser_client.get(f"/go/{'9' * 30}/{online_procedure.pk}/").status_code == 404
     assert follow_throughs(campaign) == 0
 
 
