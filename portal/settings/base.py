@@ -105,7 +105,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_URL_LENGTH = 500
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/static/", "/media/"]
+# Search results are one page per query: caching them would only let random queries fill the
+# cache, and the search statistics count every query.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/static/", "/media/", "/tim-kiem/", "/api/search/"]
 # Saving any model of these apps (snippets, settings, indicator values) starts a new generation.
 PAGE_CACHE_CONTENT_APPS = ["home", "directives", "services", "indicators", "search"]
 PAGE_CACHE_CONTENT_MODELS = [
@@ -115,7 +117,11 @@ PAGE_CACHE_CONTENT_MODELS = [
     "wagtailimages.Image",
 ]
 # Models of those apps written while serving visitors (logs, counters): not content.
-PAGE_CACHE_IGNORED_MODELS = ["services.CampaignDailyView", "services.CampaignDailyFollowThrough"]
+PAGE_CACHE_IGNORED_MODELS = [
+    "services.CampaignDailyView",
+    "services.CampaignDailyFollowThrough",
+    "search.ZeroResultDailyHits",
+]
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out address or account is refused before the password is checked.

@@ -135,3 +135,14 @@ def test_a_forged_host_header_is_refused_not_cached(page_cache, guidance_page):
 
     assert response.status_code == 400
     assert STATUS_HEADER not in response
+
+
+def test_searches_are_never_cached_and_never_empty_the_cache(page_cache, guidance_page):
+    anonymous_get(guidance_page.url)
+
+    for query in ("khong-co-ket-qua-nao-1", "khong-co-ket-qua-nao-2"):
+        search = anonymous_get(f"/tim-kiem/?q={query}")
+        assert search.status_code == 200
+        assert STATUS_HEADER not in search
+
+    assert anonymous_get(guidance_page.url)[STATUS_HEADER] == "hit"
