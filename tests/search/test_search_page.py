@@ -150,3 +150,22 @@ def test_citizens_cannot_open_the_search_reports(client, django_user_model):
     client.force_login(user)
     response = client.get("/admin/search-reports/zero-results/")
     assert response.status_code in (302, 403)
+
+
+def test_any_typed_text_gives_an_ordinary_answer(home_page):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from search.results import autocomplete, run_search
+
+    add_page(home_page, "Đăng ký kinh doanh hộ cá thể", "Hồ sơ 07/KH-UBND, mã 1.001612")
+    alphabet = st.sampled_from(list("aăâđeêoôơuưyĐ0123456789 ./-\"*()^:+~&|!?\\'\x00\t") + ["NEAR", "AND", "OR", "NOT"])
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(alphabet, max_size=20).map("".join))
+    def check(text):
+        outcome = run_search(text)
+        assert outcome.total >= 0
+        assert isinstance(autocomplete(text), list)
+
+    check()
