@@ -164,29 +164,33 @@ def render(results):
             )
     add("")
 
-    add("### Search latency (in process, full scale)")
+    add("### Search latency (in process)")
     add("")
-    add("| engine | search p50 ms | search p95 ms | autocomplete p50 ms | autocomplete p95 ms | backend used |")
-    add("| --- | ---: | ---: | ---: | ---: | --- |")
+    add(
+        "| engine | dataset | search p50 ms | search p95 ms | autocomplete p50 ms | autocomplete p95 ms "
+        "| backend used |"
+    )
+    add("| --- | --- | ---: | ---: | ---: | ---: | --- |")
     for engine, data in results.get("search", {}).items():
         if "error" in data:
             add(f"| {engine} | error: {data['error'][:120]} | | | | |")
             continue
         s, a = data["search"], data["autocomplete"]
+        dataset = data.get("dataset", results["scale"])
+        at_scale = dataset == "full"
         add(
-            f"| {engine} | {_num(s['p50_ms'])} | {_num(s['p95_ms'])} | {_num(a['p50_ms'])} | {_num(a['p95_ms'])} | "
+            f"| {engine} | {dataset} | {_num(s['p50_ms'])} | {_num(s['p95_ms'])} | "
+            f"{_num(a['p50_ms'])} | {_num(a['p95_ms'])} | "
             f"{', '.join(data.get('backends', []))} |"
         )
         for name, limit in SEARCH_P95.items():
             if engine.startswith(name):
-                targets.append((f"search p95 on {name} ≤ {limit} ms", f"{_num(s['p95_ms'])} ms", s["p95_ms"] <= limit))
-        targets.append(
-            (
-                f"autocomplete p95 on {engine} ≤ {AUTOCOMPLETE_P95} ms",
-                f"{_num(a['p95_ms'])} ms",
-                a["p95_ms"] <= AUTOCOMPLETE_P95,
-            )
-        )
+                measured = f"{_num(s['p95_ms'])} ms" + ("" if at_scale else f" ({dataset} dataset)")
+                ok = at_scale and s["p95_ms"] <= limit
+                targets.append((f"search p95 on {name} ≤ {limit} ms at full scale", measured, ok))
+        measured = f"{_num(a['p95_ms'])} ms" + ("" if at_scale else f" ({dataset} dataset)")
+        ok = at_scale and a["p95_ms"] <= AUTOCOMPLETE_P95
+        targets.append((f"autocomplete p95 on {engine} ≤ {AUTOCOMPLETE_P95} ms at full scale", measured, ok))
     add("")
 
     add("### Indexing and import")
