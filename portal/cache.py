@@ -41,6 +41,7 @@ CACHEABLE_TYPES = (
     "text/plain",
 )
 MAX_BODY_BYTES = 2 * 1024 * 1024
+LOCAL_MEMORY_SECONDS = 60
 # Bookkeeping fields Wagtail writes when a draft is saved; such saves change nothing public.
 DRAFT_FIELDS = {
     "draft_title",
@@ -55,6 +56,14 @@ DRAFT_FIELDS = {
 
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def cache_seconds(cache):
+    """How long an entry may live: local memory is per process, so a change made in another
+    process (another gunicorn worker, cron's publish_scheduled) only shows once it expires."""
+    if isinstance(cache, RedisCache):
+        return settings.PAGE_CACHE_SECONDS
+    return min(settings.PAGE_CACHE_SECONDS, LOCAL_MEMORY_SECONDS)
 
 
 def current_generation(cache=None):
@@ -139,7 +148,7 @@ class AnonymousPageCacheMiddleware:
         if key is None or request.method != "GET" or not response_is_cacheable(request, response):
             return response
         try:
-            cache.set(key, self.freeze(response), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, self.freeze(response), cache_seconds(cache))
         except Exception:  # noqa: BLE001
             logger.warning("Page cache unavailable: could not store %s", request.path, exc_info=True)
             return response

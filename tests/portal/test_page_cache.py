@@ -146,3 +146,12 @@ def test_searches_are_never_cached_and_never_empty_the_cache(page_cache, guidanc
         assert STATUS_HEADER not in search
 
     assert anonymous_get(guidance_page.url)[STATUS_HEADER] == "hit"
+
+
+def test_local_memory_entries_live_a_minute_because_other_processes_cannot_invalidate_them(page_cache, settings):
+    from django.core.cache.backends.redis import RedisCache
+
+    from portal.cache import cache_seconds
+
+    expected = settings.PAGE_CACHE_SECONDS if isinstance(page_cache, RedisCache) else 60
+    assert cache_seconds(page_cache) == expected
