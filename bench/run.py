@@ -462,23 +462,25 @@ def main(argv=None):
 
     # Search latency per engine, and indexing throughput on each.
     results["search"], results["indexing"] = {}, {}
-    indexed = full_report.get("counts", {})
-    if "sqlite" in engines:
-        results["search"]["SQLite (FTS5)"] = {**search_latency(env_for(full_url)), "dataset": args.scale}
-        seconds = full_report.get("seconds", {}).get("indexing")
-        results["indexing"]["SQLite (FTS5)"] = {"seconds": seconds, "objects": indexed.get("indexed_objects")}
     engine_scale = args.engine_scale or args.scale
     results["engine_scale"] = engine_scale
-    engine_sqlite_url = (
-        full_url if engine_scale == args.scale else sqlite_dataset(engine_scale, SCALES[engine_scale], env_for)[0]
-    )
+    if engine_scale == args.scale:
+        engine_sqlite_url, engine_sqlite_report = full_url, full_report
+    else:
+        engine_sqlite_url, engine_sqlite_report = sqlite_dataset(engine_scale, SCALES[engine_scale], env_for)
+    for name, report in (("full", full_report), (engine_scale, engine_sqlite_report)):
+        seconds, objects = report.get("seconds", {}).get("indexing"), report.get("counts", {}).get("indexed_objects")
+        if seconds and objects:
+            results["indexing"][f"SQLite (FTS5), {name} dataset"] = {"seconds": seconds, "objects": objects}
+    if "sqlite" in engines:
+        results["search"]["SQLite (FTS5)"] = {**search_latency(env_for(engine_sqlite_url)), "dataset": engine_scale}
     if "postgres" in engines:
         try:
             pg_name = "postgres" if engine_scale == "full" else f"postgres-{engine_scale}"
             pg_url, pg_report = postgres_dataset(SCALES[engine_scale], env_for, pg_name)
             results["postgres_generate"] = pg_report
             results["search"]["PostgreSQL"] = {**search_latency(env_for(pg_url)), "dataset": engine_scale}
-            results["indexing"]["PostgreSQL"] = {
+            results["indexing"][f"PostgreSQL, {engine_scale} dataset"] = {
                 "seconds": pg_report.get("seconds", {}).get("indexing"),
                 "objects": pg_report.get("counts", {}).get("indexed_objects"),
             }
@@ -491,7 +493,10 @@ def main(argv=None):
             search_url = run_script("opensearch.sh", "start", OPENSEARCH_ENV, timeout=1800)
             env = env_for(engine_sqlite_url, SEARCH_URL=search_url + "?index=bench")
             seconds, output = timed_manage(env, "update_index", "--backend=default", timeout=7200)
-            results["indexing"]["OpenSearch"] = {"seconds": seconds, "objects": count_indexed(output)}
+            results["indexing"][f"OpenSearch, {engine_scale} dataset"] = {
+                "seconds": seconds,
+                "objects": count_indexed(output),
+            }
             results["search"]["OpenSearch"] = {**search_latency(env), "dataset": engine_scale}
         except Exception as error:  # noqa: BLE001
             results["search"]["OpenSearch"] = {"error": str(error)[:500]}
