@@ -26,7 +26,13 @@ def pdf_text(document):
     """The text layer of a Wagtail document if it is a PDF, else ""; never raises."""
     if not document or not document.file or document.file_extension.lower() != "pdf":
         return ""
-    key = f"search:pdf-text:{document.pk}:{document.get_file_hash()}"
+    try:
+        file_hash = document.get_file_hash()
+    except (OSError, ValueError):
+        # The file is missing from storage: index the page without it rather than fail the save.
+        logger.warning("Document %s has no readable file; its text is not indexed", document.pk)
+        return ""
+    key = f"search:pdf-text:{document.pk}:{file_hash}"
     text = cache.get(key)
     if text is None:
         text = _extract(document)

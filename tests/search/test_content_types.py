@@ -168,3 +168,13 @@ def test_update_index_rebuilds_a_lost_index(engine, content):
     outcome = run_search("cap phep xay dung")
     assert not outcome.fell_back
     assert [hit.title for hit in outcome.hits] == [content["procedure"].title]
+
+
+def test_a_directive_whose_pdf_file_is_missing_is_still_indexed(content):
+    directive = content["directive"]
+    document = Document(title="Tệp đã mất")
+    document.file.save("mat.pdf", ContentFile(pdf_with_text("Noi dung tep da mat")))
+    document.file.storage.delete(document.file.name)
+    directive.attachments.create(document=document)
+    directive.save_revision().publish()
+    assert _titles("07/KH-UBND")[0] == directive.title
