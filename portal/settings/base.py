@@ -242,7 +242,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 PORTAL_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=(), interest-cohort=()"
+    "payment=(), usb=(), browsing-topics=()"
 )
 
 # Login throttling (django-axes): 5 failures lock the account, and separately the address,
