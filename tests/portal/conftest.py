@@ -1,5 +1,6 @@
 import contextlib
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,15 +27,26 @@ def admin_client(client, superuser):
 
 @pytest.fixture(scope="session")
 def redis_url():
-    """The throw-away Redis that ops/test-suite.sh starts (REDIS_URL); started here when run alone."""
+    """The throw-away Redis that ops/test-suite.sh starts (REDIS_URL); started here when run alone.
+
+    It listens on ops/redis.sh's port (REDIS_TEST_PORT, default 63790).
+    """
     url = os.environ.get("REDIS_URL")
     if url:
         yield url
         return
     script = PROJECT_DIR / "ops" / "redis.sh"
+    # Stop it afterwards only if this run started it: another run may be using it.
+    port = os.environ.get("REDIS_TEST_PORT", "63790")
+    redis_cli = shutil.which("redis-cli")
+    already_running = redis_cli is not None and (
+        subprocess.run([redis_cli, "-p", port, "ping"], capture_output=True, text=True, check=False).stdout.strip()
+        == "PONG"
+    )
     started = subprocess.run([str(script), "start"], capture_output=True, text=True, timeout=900, check=True)
     yield started.stdout.strip()
-    subprocess.run([str(script), "stop"], capture_output=True, timeout=60, check=False)
+    if not already_running:
+        subprocess.run([str(script), "stop"], capture_output=True, timeout=60, check=False)
 
 
 def cache_settings(url):
