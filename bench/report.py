@@ -68,7 +68,8 @@ def render(results):
     v = results["versions"]
     add(
         f"- Versions: Python {v.get('python')}, Django {v.get('django')}, Wagtail {v.get('wagtail')}, "
-        f"gunicorn {v.get('gunicorn')}, SQLite {v.get('sqlite')}, {v.get('wrk')}."
+        f"gunicorn {v.get('gunicorn')}, SQLite {v.get('sqlite')}, PostgreSQL {v.get('postgresql', '–')}, "
+        f"OpenSearch {v.get('opensearch', '–')}, {v.get('wrk')}."
     )
     add(
         f"- Load: wrk, 1 thread, {results['connections']} connections, {results['duration']} s per page "

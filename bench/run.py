@@ -479,6 +479,10 @@ def main(argv=None):
             pg_name = "postgres" if engine_scale == "full" else f"postgres-{engine_scale}"
             pg_url, pg_report = postgres_dataset(SCALES[engine_scale], env_for, pg_name)
             results["postgres_generate"] = pg_report
+            import psycopg
+
+            with psycopg.connect(pg_url) as conn:
+                results["versions"]["postgresql"] = conn.execute("SHOW server_version").fetchone()[0]
             results["search"]["PostgreSQL"] = {**search_latency(env_for(pg_url)), "dataset": engine_scale}
             results["indexing"][f"PostgreSQL, {engine_scale} dataset"] = {
                 "seconds": pg_report.get("seconds", {}).get("indexing"),
@@ -491,6 +495,8 @@ def main(argv=None):
     if "opensearch" in engines:
         try:
             search_url = run_script("opensearch.sh", "start", OPENSEARCH_ENV, timeout=1800)
+            with urllib.request.urlopen(search_url, timeout=10) as response:  # noqa: S310 - our own loopback node
+                results["versions"]["opensearch"] = json.loads(response.read())["version"]["number"]
             env = env_for(engine_sqlite_url, SEARCH_URL=search_url + "?index=bench")
             seconds, output = timed_manage(env, "update_index", "--backend=default", timeout=7200)
             results["indexing"][f"OpenSearch, {engine_scale} dataset"] = {
