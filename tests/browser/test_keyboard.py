@@ -62,28 +62,55 @@ def test_every_keyboard_stop_shows_where_the_focus_is(page, live_pages, name):
     assert not hidden, f"focus lands on something the user cannot see on {name}: {hidden}"
 
 
+def tab_to(page, predicate_js, limit=60):
+    """Press Tab until the focused element satisfies ``predicate_js`` (a JS expression on ``el``)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({predicate_js}); }})()"):
+            return page.evaluate(FOCUSED)
+    return None
+
+
 @pytest.mark.parametrize("fixture", ["page", "mobile_page"])
 def test_the_main_menu_is_operated_with_the_keyboard(request, live_pages, fixture):
     tab = request.getfixturevalue(fixture)
     tab.goto(key_page_url(live_pages, "home"))
-    menu_links = tab.get_by_role("navigation", name="Điều hướng chính").get_by_role("link")
-    titles = menu_links.all_inner_texts()
+    menu = tab.get_by_role("navigation", name="Điều hướng chính")
+    titles = menu.get_by_role("link", include_hidden=True).all_text_contents()
     assert len(titles) >= 2, titles
-    target = titles[-1]
+    target = titles[-1].strip()
+
+    toggle = menu.get_by_role("button", name="Danh mục")
+    if fixture == "mobile_page":
+        # On a phone the menu folds behind a disclosure button, opened with Enter.
+        assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+        assert not menu.get_by_role("link", include_hidden=True).first.is_visible()
+        focused = tab_to(tab, "el.classList.contains('main-nav__toggle')")
+        assert focused and focused["inViewport"] and (focused["outline"] or focused["ring"])
+        tab.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert menu.get_by_role("link", name=target).is_visible()
+    else:
+        assert not toggle.is_visible()
 
     # Tab along the menu to its last entry, then follow it with Enter.
-    for _ in range(60):
-        tab.keyboard.press("Tab")
-        if tab.evaluate("document.activeElement.closest('.main-nav') !== null") and (
-            tab.evaluate("document.activeElement.innerText.trim()") == target
-        ):
-            break
-    else:
-        pytest.fail(f"“{target}” in the main menu cannot be reached with Tab")
-    focused = tab.evaluate(FOCUSED)
+    focused = tab_to(tab, f"el.closest('.main-nav') && el.innerText.trim() === {target!r}")
+    assert focused, f"“{target}” in the main menu cannot be reached with Tab"
     assert focused["inViewport"] and (focused["outline"] or focused["ring"])
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     current = tab.get_by_role("navigation", name="Điều hướng chính").locator("[aria-current='page']")
     assert current.inner_text().strip() == target
     assert tab.get_by_role("heading", level=1).inner_text().strip()
+
+
+def test_without_javascript_the_phone_menu_is_simply_shown(chromium, portal, live_pages):
+    from .conftest import MOBILE, new_context
+
+    context = new_context(chromium, portal, viewport=MOBILE, is_mobile=True, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(key_page_url(live_pages, "home"))
+    menu = tab.get_by_role("navigation", name="Điều hướng chính")
+    assert menu.get_by_role("button").count() == 0
+    assert all(link.is_visible() for link in menu.get_by_role("link").all())
+    context.close()
