@@ -401,6 +401,9 @@ def main(argv=None):
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and mode")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument(
+        "--postgres-scale", choices=sorted(SCALES), help="dataset for PostgreSQL (default: engine scale)"
+    )
     parser.add_argument("--skip-load", action="store_true", help="no gunicorn/wrk runs")
     parser.add_argument("--import-timeout", type=int, default=300, help="stop import_register after this")
     parser.add_argument("--results", default=str(RESULTS))
@@ -476,15 +479,16 @@ def main(argv=None):
         results["search"]["SQLite (FTS5)"] = {**search_latency(env_for(engine_sqlite_url)), "dataset": engine_scale}
     if "postgres" in engines:
         try:
-            pg_name = "postgres" if engine_scale == "full" else f"postgres-{engine_scale}"
-            pg_url, pg_report = postgres_dataset(SCALES[engine_scale], env_for, pg_name)
+            pg_scale = args.postgres_scale or engine_scale
+            pg_name = "postgres" if pg_scale == "full" else f"postgres-{pg_scale}"
+            pg_url, pg_report = postgres_dataset(SCALES[pg_scale], env_for, pg_name)
             results["postgres_generate"] = pg_report
             import psycopg
 
             with psycopg.connect(pg_url) as conn:
                 results["versions"]["postgresql"] = conn.execute("SHOW server_version").fetchone()[0]
-            results["search"]["PostgreSQL"] = {**search_latency(env_for(pg_url)), "dataset": engine_scale}
-            results["indexing"][f"PostgreSQL, {engine_scale} dataset"] = {
+            results["search"]["PostgreSQL"] = {**search_latency(env_for(pg_url)), "dataset": pg_scale}
+            results["indexing"][f"PostgreSQL, {pg_scale} dataset"] = {
                 "seconds": pg_report.get("seconds", {}).get("indexing"),
                 "objects": pg_report.get("counts", {}).get("indexed_objects"),
             }
