@@ -43,3 +43,9 @@ test: lint
 screenshots: $(VENV)/.dev-installed
 	bash ops/browser-tools.sh
 	$(BIN)/python -m tests.browser.screenshots
+
+## bench: provincial-scale benchmarks (on demand, not part of test): results go to bench/RESULTS.md
+##        BENCH_ARGS="--scale small --engines sqlite --duration 3" for a quick trial
+bench: $(VENV)/.runtime-installed
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
