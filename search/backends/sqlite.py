@@ -22,12 +22,23 @@ class WeightedBM25(BM25):
         return sql[:-1] + f", {weights})", params
 
 
-class VietnameseSQLiteSearchQueryCompiler(FoldedQueryMixin, sqlite.SQLiteSearchQueryCompiler):
+class AllIndexedFieldsMixin:
+    """The FTS table has only autocomplete/body/title columns, so a search limited to named fields
+    (the admin's snippet listings pass their search_fields) fails with "no such column"
+    (django-modelsearch#47): search every indexed field instead."""
+
+    def __init__(self, queryset, query, fields=None, **kwargs):
+        super().__init__(queryset, query, fields=None, **kwargs)
+
+
+class VietnameseSQLiteSearchQueryCompiler(AllIndexedFieldsMixin, FoldedQueryMixin, sqlite.SQLiteSearchQueryCompiler):
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25()
 
 
-class VietnameseSQLiteAutocompleteQueryCompiler(FoldedQueryMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+class VietnameseSQLiteAutocompleteQueryCompiler(
+    AllIndexedFieldsMixin, FoldedQueryMixin, sqlite.SQLiteAutocompleteQueryCompiler
+):
     pass
 
 

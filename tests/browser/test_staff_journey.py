@@ -139,5 +139,11 @@ def test_an_editor_writes_up_a_directive_a_moderator_approves_it_and_citizens_fi
     # The register entry now links to the page: the moderator sees it in the register.
     moderator.get_by_role("navigation").get_by_role("button", name="Văn bản chỉ đạo").click()
     follow(moderator, moderator.get_by_role("link", name="Sổ theo dõi văn bản", exact=True))
+    search = moderator.get_by_role("main").get_by_role("textbox", name="Từ khóa tìm kiếm")
+    search.fill(number)
+    with moderator.expect_response(lambda response: "q=" in response.url) as listing:
+        search.press("Enter")
+    assert listing.value.ok, f"searching the register answered {listing.value.status}"
     row = moderator.get_by_role("row").filter(has_text=number)
+    row.first.wait_for()
     assert title in row.first.inner_text()
