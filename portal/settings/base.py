@@ -123,6 +123,8 @@ PAGE_CACHE_IGNORED_MODELS = [
     "search.ZeroResultDailyHits",
 ]
 
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.PortalLoginForm"
+
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out address or account is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",

@@ -31,6 +31,8 @@ def test_login_page_invites_editors_to_sign_in_in_vietnamese(client):
     assert "Ghi nhớ đăng nhập" in page
     assert "Sign in to Wagtail" not in page
     assert "Forgotten password?" not in page
+    assert "Mật khẩu" in page
+    assert "Password" not in page
 
 
 def test_wrong_password_is_explained_in_vietnamese(client, django_user_model):
