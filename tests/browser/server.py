@@ -9,6 +9,7 @@ Tests talk to it over HTTP only, as a citizen's browser would.
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -30,6 +31,16 @@ STAFF = {
 
 class ServerError(RuntimeError):
     pass
+
+
+def _stop_with_parent():
+    """In the server process (Linux): die with the test run, even when it is killed outright."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def free_port():
@@ -107,6 +118,7 @@ class PortalServer:
             env=self.env(),
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=_stop_with_parent if sys.platform == "linux" else None,
         )
         self._log = log
         deadline = time.monotonic() + 60
