@@ -184,8 +184,9 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử tỉnh Hậu Giang"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Slugs are folded to ASCII so "Đăng ký kinh doanh" becomes dang-ky-kinh-doanh.
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin's slug maker keeps Vietnamese letters (its ASCII mode mangles them);
+# home.models.FoldedSlugMixin then folds every slug to ASCII: dang-ky-kinh-doanh.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

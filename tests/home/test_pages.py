@@ -27,6 +27,16 @@ def test_editor_creates_a_standard_page_in_the_admin(admin_client, home_page):
     assert not page.live  # saved as a draft until it goes through review
 
 
+def test_a_vietnamese_slug_typed_in_the_admin_is_folded_to_ascii(admin_client, home_page):
+    # What the admin's slug maker sends for "Thông báo kết luận đợt 1" in Unicode mode.
+    response = admin_client.post(
+        f"/admin/pages/add/home/standardpage/{home_page.pk}/",
+        {"title": "Thông báo kết luận đợt 1", "slug": "thông-báo-kết-luận-đợt-1", "lead": "", "body-count": "0"},
+    )
+    assert response.status_code == 302
+    assert StandardPage.objects.get(title="Thông báo kết luận đợt 1").slug == "thong-bao-ket-luan-dot-1"
+
+
 def test_demo_loads_and_a_second_run_changes_nothing(demo):
     from django.core.management import call_command
 
