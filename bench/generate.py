@@ -27,6 +27,8 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from directives.demo import DOCUMENT_TYPES
+from directives.demo import FIELDS as DEMO_FIELDS
 from directives.models import (
     DirectiveIndexPage,
     DirectivePage,
@@ -87,27 +89,8 @@ ISSUING_BODIES = [
     ("Ủy ban nhân dân huyện Long Mỹ", "UBND huyện Long Mỹ", "UBNDLM"),
     ("Ủy ban nhân dân huyện Vị Thủy", "UBND huyện Vị Thủy", "UBNDVTH"),
 ]
-DOCUMENT_TYPES = [
-    ("Chỉ thị", "CT"),
-    ("Quyết định", "QĐ"),
-    ("Kế hoạch", "KH"),
-    ("Công văn", "CV"),
-    ("Thông báo", "TB"),
-    ("Kết luận", "KL"),
-    ("Báo cáo", "BC"),
-]
-FIELDS = [
-    "Công nghệ thông tin",
-    "Cải cách hành chính",
-    "Nội vụ",
-    "Kinh tế",
-    "Nông nghiệp",
-    "Tài nguyên và môi trường",
-    "Giáo dục và đào tạo",
-    "Y tế",
-    "Giao thông vận tải",
-    "Xây dựng",
-]
+# The demo's document types and fields, plus a few more so filters spread the data.
+FIELDS = [*DEMO_FIELDS, "Giáo dục và đào tạo", "Y tế", "Giao thông vận tải", "Xây dựng"]
 ACTIONS = [
     "triển khai",
     "tăng cường",
