@@ -1,4 +1,5 @@
 import importlib
+import os
 import secrets
 
 from django.conf import settings
@@ -37,4 +38,5 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@example.invalid", password)
-        self.stdout.write(self.style.WARNING(f"Tài khoản quản trị: admin / {password}  (http://127.0.0.1:8000/admin/)"))
+        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
+        self.stdout.write(self.style.WARNING(f"Tài khoản quản trị: admin / {password}  ({admin_url})"))
