@@ -25,3 +25,29 @@ class ZeroResultDailyHits(models.Model):
     def add_hit(cls, query, date=None):
         day, _created = cls.objects.get_or_create(query=query, date=date or timezone.localdate())
         cls.objects.filter(pk=day.pk).update(hits=F("hits") + 1)
+
+
+class AutocompleteIndexEntry(models.Model):
+    """A row of the SQLite FTS5 table that autocomplete searches (migration ``search.0003``), one per index entry.
+
+    Wagtail's FTS table holds the whole body text, so a one-letter prefix such as
+    "dang k" read every body term starting with "k". This table keeps only the
+    autocomplete text (titles, numbers, codes) with prefix indexes; triggers on
+    ``wagtailsearch_indexentry`` keep it filled. It exists on SQLite only.
+    """
+
+    index_entry = models.OneToOneField(
+        "wagtailsearch.IndexEntry",
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,  # the delete trigger removes the row
+        related_name="+",
+    )
+    autocomplete = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "search_autocomplete_fts"
+
+    def __str__(self):
+        return self.autocomplete

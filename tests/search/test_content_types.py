@@ -146,6 +146,35 @@ def test_index_follows_publish_unpublish_move_and_delete(engine, content):
     assert _titles("chinh quyen so") == []
 
 
+def _suggested(prefix):
+    return [item["title"] for item in autocomplete(prefix)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_autocomplete_follows_renaming_unpublishing_and_deleting(engine, content):
+    directive = content["directive"]
+    old_title = directive.title
+    assert _suggested("ke hoach ung d") == [old_title]
+
+    directive.title = "Kế hoạch phát triển chính quyền số"
+    directive.save_revision().publish()
+    reindex()
+    assert _suggested("chinh quyen s") == ["Kế hoạch phát triển chính quyền số"]
+    assert _suggested("ke hoach ung d") == []
+
+    directive.unpublish()
+    reindex()
+    assert _suggested("chinh quyen s") == []
+
+    directive.refresh_from_db()
+    directive.save_revision().publish()
+    reindex()
+    assert _suggested("chinh quyen s") == ["Kế hoạch phát triển chính quyền số"]
+    DirectivePage.objects.get(pk=directive.pk).delete()
+    reindex()
+    assert _suggested("chinh quyen s") == []
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_update_index_rebuilds_a_lost_index(engine, content):
     import io
