@@ -6,9 +6,11 @@ place that reads them for search, so the page models need no search-specific cod
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.apps import apps
 from django.db.models import ForeignKey, ManyToManyField
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import vietnamese
@@ -86,17 +88,33 @@ def page_date(page):
     return published.date() if published else None
 
 
+@lru_cache(maxsize=64)
+def _type_label(model, language):
+    return str(model._meta.verbose_name)
+
+
+@lru_cache(maxsize=64)
+def _choice_labels(model, name, language):
+    return {key: str(label) for key, label in model._meta.get_field(name).flatchoices}
+
+
+def _choice_label(page, name):
+    # get_FOO_display() rebuilds the choices dict on every call: too slow for 300 results.
+    value = getattr(page, name)
+    return _choice_labels(type(page), name, get_language()).get(value, str(value))
+
+
 def facet_values(page):
     """{facet name: [(key, label), …]} for one specific page."""
     values = {
-        "type": [(page._meta.label_lower, str(page._meta.verbose_name))],
+        "type": [(page._meta.label_lower, _type_label(type(page), get_language()))],
         "field": _values(page, _FIELD_ATTRS),
         "agency": _values(page, _AGENCY_ATTRS),
         "level": [],
         "year": [],
     }
     if getattr(page, "online_level", None):
-        values["level"] = [(page.online_level, str(page.get_online_level_display()))]
+        values["level"] = [(page.online_level, _choice_label(page, "online_level"))]
     date = page_date(page)
     if date:
         values["year"] = [(str(date.year), str(date.year))]
