@@ -4,12 +4,16 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal import vietnamese
+from portal.cache import remember
 
+from . import structure
 from .blocks import BodyBlock
+from .routing import route_by_path
 
 
 class FoldedSlugMixin:
@@ -40,11 +44,32 @@ class FoldedSlugMixin:
         return super().save(*args, **kwargs)
 
 
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        # Wagtail queries every view restriction on each .public(); the list is kept per content generation.
+        return structure.private_q()
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
 class PortalPage(FoldedSlugMixin, Page):
     """Base for every page type of the portal."""
 
+    objects = PortalPageManager()
+
+    # Foreign keys read on every view of the page: loaded with it when a request is routed to it.
+    route_select_related = ()
+
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Checked before every page is served (two queries); a portal without private
+        # sections, the usual case, needs neither.
+        if not structure.restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 @register_setting(icon="site")
@@ -89,6 +114,19 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("Thông tin cổng")
 
+    @classmethod
+    def for_request(cls, request):
+        # Read by every page's header and footer. Only the public side goes through here:
+        # the admin edits the row itself (for_site).
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is not None:
+                instance = remember(f"settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
+                instance._request = request
+                setattr(request, attr_name, instance)
+        return super().for_request(request)
+
     @property
     def social_links(self):
         links = [("Facebook", self.facebook_url), ("YouTube", self.youtube_url), ("Zalo", self.zalo_url)]
@@ -106,6 +144,9 @@ class HomePage(PortalPage):
 
     class Meta:
         verbose_name = _("Trang chủ")
+
+    def route(self, request, path_components):
+        return route_by_path(self, request, path_components)
 
 
 class StandardPage(PortalPage):

@@ -75,6 +75,29 @@ def current_generation(cache=None):
     return token
 
 
+def remember(name, compute):
+    """``compute()``, kept in the page cache for the current content generation.
+
+    For the site structure every page reads (menu, settings, view restrictions): one
+    lookup in the cache instead of several queries, and a fresh value as soon as any
+    content changes. It works with the page cache switched off too, and when the cache
+    does not answer the value is simply computed. ``compute`` must not return None.
+    """
+    try:
+        cache = page_cache()
+        key = f"portal:structure:{current_generation(cache)}:{name}"
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - the cache being down must not take the site down
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, cache_seconds(cache))
+        except Exception:  # noqa: BLE001
+            logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
+    return value
+
+
 def content_changed(**kwargs):
     """Start a new generation; called from signal handlers whenever content changes.
 

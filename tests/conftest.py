@@ -1,8 +1,16 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, and
+    the site structure kept per content generation (home.structure) must not outlive it."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -112,6 +112,8 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/static/", "
 PAGE_CACHE_CONTENT_APPS = ["home", "directives", "services", "indicators", "search"]
 PAGE_CACHE_CONTENT_MODELS = [
     "wagtailcore.Site",
+    # Making a section private must hide it at once, from the cache and from every listing.
+    "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",
     "wagtaildocs.Document",
     "wagtailimages.Image",
