@@ -9,6 +9,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import remember
 from portal.vietnamese import fold
 
 from .models import DocumentType, Field, IssuingBody, LegalStatus
@@ -67,20 +68,28 @@ def filter_directives(queryset, values):
         queryset = queryset.replaced()
     for word in fold(values.get("q", "")).split():
         queryset = queryset.filter(search_text__contains=word)
-    return queryset.distinct().newest_first()
+    # No distinct(): the one filter across a many-to-many (linh_vuc) takes a single field, so it
+    # cannot repeat a directive, and DISTINCT over 100,000 pages would cost more than the page itself.
+    return queryset.newest_first()
 
 
-def issue_years(queryset):
-    return [day.year for day in queryset.dates("issued_on", "year", order="DESC")]
+def issue_years(queryset, scope):
+    """Years with at least one directive in ``queryset``, newest first: the year filter's choices.
+
+    Finding them reads every directive, so they are kept for the content generation under ``scope``.
+    """
+    return remember(
+        f"directive-years:{scope}", lambda: [day.year for day in queryset.dates("issued_on", "year", order="DESC")]
+    )
 
 
 class DirectiveListing:
     """Everything the listing template needs: the form, the page of results and the active filters."""
 
-    def __init__(self, request, queryset):
+    def __init__(self, request, queryset, scope):
         self.request = request
         data = request.GET.copy()
-        self.form = DirectiveFilterForm(data, years=issue_years(queryset))
+        self.form = DirectiveFilterForm(data, years=issue_years(queryset, scope))
         self.values = self.form.valid_values()
         self.ignored = sorted(name for name in self.form.errors)
         results = filter_directives(

@@ -30,7 +30,7 @@ def _date(value):
 def directives_csv(request):
     """The public list (with the listing's filters, if any) as UTF-8 CSV that Excel opens as is."""
     queryset = DirectivePage.objects.live().public()
-    form = DirectiveFilterForm(request.GET, years=issue_years(queryset))
+    form = DirectiveFilterForm(request.GET, years=issue_years(queryset, "all"))
     directives = filter_directives(
         queryset.select_related("doc_type", "issuing_body").prefetch_related("fields"), form.valid_values()
     )

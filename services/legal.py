@@ -19,10 +19,13 @@ def _live_directives_by_number(numbers):
         return {}
     try:
         from directives.models import DirectivePage
+        from directives.numbering import number_key
     except ImportError:
         return {}
-    pages = DirectivePage.objects.live().public().filter(number__in=set(numbers))
-    return {page.number: page for page in pages}
+    # By the indexed number key, which also matches a number typed with other spacing or case.
+    keys = {number_key(number): number for number in numbers}
+    pages = DirectivePage.objects.live().public().filter(number_key__in=keys)
+    return {keys[page.number_key]: page for page in pages if page.number_key in keys}
 
 
 def link_legal_basis(text):

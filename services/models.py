@@ -15,10 +15,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.models import PortalPage
+from home.models import PortalPage, PortalPageQuerySet
 from portal import vietnamese
 
 from .blocks import CampaignBodyBlock
@@ -106,7 +106,7 @@ class Agency(index.Indexed, SluggedSnippet):
         verbose_name_plural = _("Cơ quan thực hiện")
 
 
-class ProcedureQuerySet(PageQuerySet):
+class ProcedureQuerySet(PortalPageQuerySet):
     def online(self):
         """Online public services: full or partial (2011-era levels 3 and 4)."""
         return self.filter(online_level__in=[OnlineLevel.FULL, OnlineLevel.PARTIAL])
@@ -203,6 +203,7 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
     conditions = models.TextField(_("Yêu cầu, điều kiện"), blank=True)
 
     objects = ProcedureManager()
+    route_select_related = ("field", "agency")
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("code"), FieldPanel("admin_level")]),
@@ -239,6 +240,8 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
     class Meta:
         verbose_name = _("Thủ tục hành chính")
         verbose_name_plural = _("Thủ tục hành chính")
+        # The home page counts the online services and lists the highest-level ones.
+        indexes = [models.Index(fields=["online_level", "-legacy_level"], name="services_online_levels")]
 
     def clean(self):
         super().clean()
@@ -325,7 +328,7 @@ class OnlineServicesPage(PortalPage):
         return context
 
 
-class CampaignQuerySet(PageQuerySet):
+class CampaignQuerySet(PortalPageQuerySet):
     def active(self, on=None):
         on = on or timezone.localdate()
         return self.filter(start_date__lte=on).filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
