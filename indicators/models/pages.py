@@ -23,6 +23,8 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
     )
     intro = RichTextField(_("Giới thiệu"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
+    route_select_related = ("plan",)
+
     content_panels = PortalPage.content_panels + [FieldPanel("plan"), FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -125,7 +125,19 @@ class IndicatorQuerySet(models.QuerySet):
         return self.filter(automatic_source="")
 
     def for_tracker(self):
-        return self.select_related("plan", "objective").order_by("plan", "objective__sort_order", "sort_order", "code")
+        """Indicators in the tracker's order, each with its live overall measurements loaded (history)."""
+        measurements = self.model._meta.get_field("measurements").related_model.objects
+        return (
+            self.select_related("plan", "objective")
+            .prefetch_related(
+                models.Prefetch(
+                    "measurements",
+                    queryset=measurements.live().overall().chronological().select_related("evidence"),
+                    to_attr="live_overall_measurements",
+                )
+            )
+            .order_by("plan", "objective__sort_order", "sort_order", "code")
+        )
 
 
 class Indicator(index.Indexed, models.Model):
@@ -224,6 +236,9 @@ class Indicator(index.Indexed, models.Model):
     @cached_property
     def history(self):
         """Every live measurement of the indicator as a whole, oldest period first."""
+        prefetched = getattr(self, "live_overall_measurements", None)
+        if prefetched is not None:
+            return list(prefetched)
         return list(self.measurements.live().overall().chronological().select_related("evidence"))
 
     @cached_property

@@ -1,5 +1,7 @@
 from django import template
+from wagtail.models import Site
 
+from home.structure import section_link
 from services.models import CampaignPage, OnlineServicesPage, ProcedurePage
 
 register = template.Library()
@@ -8,11 +10,13 @@ register = template.Library()
 @register.inclusion_tag("services/home_section.html", takes_context=True)
 def services_home_section(context):
     """The home page's online-services entry point and the banner of the current campaign."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
     online = ProcedurePage.objects.live().public().online()
     return {
-        "request": context.get("request"),
+        "request": request,
         "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first(),
-        "online_page": OnlineServicesPage.objects.live().public().first(),
+        "online_page": section_link(OnlineServicesPage, site, request),
         "online_count": online.count(),
         "featured": online.select_related("field").order_by("-legacy_level", "title")[:4],
     }
