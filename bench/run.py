@@ -105,7 +105,8 @@ def ensure_dataset(name, scale, database_url, env_for, prepare=None):
     if report_path.exists():
         report = json.loads(report_path.read_text())
         if report.get("scale") == scale and report.get("database_url") == database_url:
-            log(f"{name}: dataset already generated, reused")
+            log(f"{name}: dataset already generated, reused (migrated to the current schema)")
+            manage(env_for(database_url), "migrate", "--noinput", "-v0", timeout=3600)
             return report
     if prepare:
         prepare()
