@@ -29,15 +29,35 @@ def unlink_page(page):
 
 def link_entry(entry):
     """Attach one unlinked entry to its live page, if there is one. Returns True when linked."""
-    if entry.directive_id is not None:
-        return False
-    page = (
+    return link_entries([entry]) == 1
+
+
+def link_entries(entries):
+    """Attach each unlinked entry to its live page, if there is one; returns how many were linked.
+
+    One query finds the pages of a whole import batch. When several live pages match,
+    the oldest one wins.
+    """
+    unlinked = [entry for entry in entries if entry.directive_id is None]
+    if not unlinked:
+        return 0
+    pages = {}
+    candidates = (
         DirectivePage.objects.live()
-        .filter(issuing_body_id=entry.issuer_id, number_key=entry.number_key, issued_on__year=entry.year)
-        .first()
+        .filter(number_key__in={entry.number_key for entry in unlinked}, issued_on__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "issuing_body_id", "number_key", "issued_on")
     )
-    if page is None:
-        return False
-    RegisterEntry.objects.filter(pk=entry.pk).update(directive=page)
-    entry.directive = page
-    return True
+    # Issuer and year are compared here, so the query can only use the number index: filtering
+    # them in SQL makes SQLite walk every page of an issuer and compute each page's year.
+    for page_id, issuer_id, key, issued_on in candidates:
+        pages.setdefault((issuer_id, key, issued_on.year), page_id)
+    linked = 0
+    for entry in unlinked:
+        page_id = pages.get((entry.issuer_id, entry.number_key, entry.year))
+        if page_id is None:
+            continue
+        RegisterEntry.objects.filter(pk=entry.pk).update(directive_id=page_id)
+        entry.directive_id = page_id
+        linked += 1
+    return linked

@@ -4,27 +4,37 @@ Header row: ``number, doc_type, title, issuer, signer, issued_on``. Bad rows are
 reported with their line number and reason; good rows are kept. Rows are keyed by
 issuing body, number and year, so re-importing a file changes nothing and a
 corrected file updates rows instead of duplicating them. Rows are committed in
-small batches so a crash half-way loses nothing already stored.
+small batches so a crash half-way loses nothing already stored. Committed rows reach
+the search backends and Wagtail's reference index in bulk, every ``INDEX_BATCH_SIZE``
+rows and at the end, instead of through a task per saved row.
 """
 
 import csv
 import datetime
 import io
+import logging
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import ReferenceIndex
+from wagtail.search.backends import get_search_backends_with_name
 
-from .linking import link_entry
+from .linking import link_entries
 from .models import DocumentType, IssuingBody, RegisterEntry
 from .numbering import NUMBER_PATTERN, clean_number, number_key
+from .signal_handlers import register_indexed_in_bulk
 from .signals import register_imported
 
 COLUMNS = ["number", "doc_type", "title", "issuer", "signer", "issued_on"]
 REQUIRED_COLUMNS = ["number", "doc_type", "title", "issuer", "issued_on"]
 BATCH_SIZE = 100
+INDEX_BATCH_SIZE = 1000
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+logger = logging.getLogger(__name__)
 
 
 class RegisterFileError(Exception):
@@ -186,44 +196,112 @@ class RowParser:
 
 
 # Storing -------------------------------------------------------------------
-def _store(values, result):
-    existing = RegisterEntry.objects.matching(
-        values["issuer"].pk, number_key(values["number"]), values["issued_on"].year
-    ).first()
+def _key(values):
+    return values["issuer"].pk, number_key(values["number"]), values["issued_on"].year
+
+
+def _existing_entries(parsed):
+    """The stored entries a batch's rows refer to, by (issuer, number key, year): one query."""
+    keys = {_key(values) for _, values in parsed}
+    if not keys:
+        return {}
+    issuers, numbers, years = (set(column) for column in zip(*keys, strict=True))
+    candidates = RegisterEntry.objects.filter(issuer_id__in=issuers, number_key__in=numbers, year__in=years).order_by()
+    return {key: entry for entry in candidates if (key := (entry.issuer_id, entry.number_key, entry.year)) in keys}
+
+
+def _store(values, entries, result):
+    """Create or correct the entry of one row; returns the entry when it was saved."""
+    key = _key(values)
+    existing = entries.get(key)
     if existing is None:
-        entry = RegisterEntry.objects.create(**values)
+        entries[key] = RegisterEntry.objects.create(**values)
         result.created += 1
-    else:
-        changed = [name for name, value in values.items() if getattr(existing, name) != value]
-        entry = existing
-        if changed:
-            for name in changed:
-                setattr(entry, name, values[name])
-            entry.save()
-            result.updated += 1
-        else:
-            result.unchanged += 1
-    if link_entry(entry):
-        result.linked += 1
+        return entries[key]
+    changed = [name for name, value in values.items() if getattr(existing, name) != value]
+    if not changed:
+        result.unchanged += 1
+        return None
+    for name in changed:
+        setattr(existing, name, values[name])
+    existing.save()
+    result.updated += 1
+    return existing
+
+
+def index_entries(entries):
+    """Add saved entries to every auto-updated search backend and to Wagtail's reference index, in bulk."""
+    if not entries:
+        return
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(RegisterEntry, entries)
+        except Exception:
+            # As modelsearch does for single saves: a search engine that is down must not lose the import.
+            logger.exception("Indexing %s register entries in the '%s' search backend failed", len(entries), name)
+            if not backend.catch_indexing_errors:
+                raise
+    if ReferenceIndex.is_indexed(RegisterEntry):
+        with transaction.atomic():
+            for entry in entries:
+                ReferenceIndex.create_or_update_for_object(entry)
+
+
+class CommittedEntries:
+    """Collects the entries of committed batches and indexes them every ``INDEX_BATCH_SIZE`` rows.
+
+    Each bulk call costs a pass over the whole search index (the database backend
+    recomputes its title statistics), so indexing every 100-row batch would cost more
+    than storing it.
+    """
+
+    def __init__(self):
+        self.pending = {}
+
+    def add(self, entries):
+        self.pending.update((entry.pk, entry) for entry in entries)
+        if len(self.pending) >= INDEX_BATCH_SIZE:
+            self.flush()
+
+    def flush(self):
+        entries, self.pending = list(self.pending.values()), {}
+        index_entries(entries)
+
+
+def _import_batch(batch, parser, result, committed):
+    parsed = []
+    for line, raw in batch:
+        try:
+            parsed.append((line, parser.parse(raw)))
+        except RowError as error:
+            result.bad_rows.append(BadRow(line, str(error)))
+    with transaction.atomic(), register_indexed_in_bulk():
+        entries = _existing_entries(parsed)
+        saved = []
+        for _, values in parsed:
+            entry = _store(values, entries, result)
+            if entry is not None:
+                saved.append(entry)
+        result.linked += link_entries(entries.values())
+        # Only rows stored for good are indexed: a batch that is rolled back drops this callback.
+        transaction.on_commit(partial(committed.add, saved))
 
 
 def import_rows(rows, progress=None):
     """Store parsed rows in batches; ``progress(done, total)`` is called after each batch."""
     result = ImportResult()
     parser = RowParser()
+    committed = CommittedEntries()
     total = len(rows)
-    for start in range(0, total, BATCH_SIZE):
-        batch = rows[start : start + BATCH_SIZE]
-        with transaction.atomic():
-            for line, raw in batch:
-                try:
-                    values = parser.parse(raw)
-                except RowError as error:
-                    result.bad_rows.append(BadRow(line, str(error)))
-                    continue
-                _store(values, result)
-        if progress is not None:
-            progress(min(start + BATCH_SIZE, total), total)
+    try:
+        for start in range(0, total, BATCH_SIZE):
+            _import_batch(rows[start : start + BATCH_SIZE], parser, result, committed)
+            if progress is not None:
+                progress(min(start + BATCH_SIZE, total), total)
+    finally:
+        # Also when a batch fails: the batches stored before it are searchable. Inside an
+        # outer transaction this runs at its commit, after the batches' own callbacks.
+        transaction.on_commit(committed.flush)
     register_imported.send(sender=RegisterEntry, result=result)
     return result
 

@@ -60,6 +60,10 @@ class RegisterEntry(index.Indexed, models.Model):
 
     objects = RegisterEntryQuerySet.as_manager()
 
+    # Indexed by directives.signal_handlers instead of modelsearch's own handler, so that an
+    # import can index its rows in bulk calls rather than one task per saved row.
+    search_auto_update = False
+
     panels = [
         MultiFieldPanel(
             [

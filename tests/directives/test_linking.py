@@ -83,3 +83,20 @@ def test_staff_link_by_hand_when_numbers_differ_and_the_link_survives_unpublishi
     entry.refresh_from_db()
     assert entry.directive_id == page.pk
     assert not entry.on_portal
+
+
+def test_an_import_links_each_entry_to_the_page_of_its_own_issuer_and_year(make_directive, office, plan_type):
+    page_2011 = make_directive(published_on=datetime.date(2011, 3, 15))
+    make_directive(
+        issued_on=datetime.date(2012, 3, 14), slug="07-kh-ubnd-2012", published_on=datetime.date(2012, 3, 15)
+    )
+    data = (
+        "number,doc_type,title,issuer,signer,issued_on\n"
+        "07/KH-UBND,KH,Ứng dụng CNTT,UBND tỉnh,,14/03/2011\n"
+        "07/KH-UBND,KH,Ứng dụng CNTT,VP UBND tỉnh,,14/03/2011\n"  # same number, another issuer
+        "07/KH-UBND,KH,Ứng dụng CNTT,UBND tỉnh,,14/03/2013\n"  # same number, a year without a page
+    )
+    result = import_register(data.encode(), "so.csv")
+    assert (result.created, result.linked) == (3, 1)
+    linked = RegisterEntry.objects.exclude(directive=None).get()
+    assert (linked.directive_id, linked.issuer.short_name, linked.year) == (page_2011.pk, "UBND tỉnh", 2011)

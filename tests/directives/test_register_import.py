@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -168,3 +169,65 @@ def test_an_editor_cannot_upload_the_register(client, editor):
     response = client.get("/admin/van-ban/so-theo-doi/nhap/")
     assert response.status_code in (302, 403)
     assert RegisterEntry.objects.count() == 0
+
+
+def admin_register_search(client, query):
+    """The numbers the admin listing of the register shows for a search (it matches numbers)."""
+    response = client.get("/admin/snippets/directives/registerentry/", {"q": query})
+    assert response.status_code == 200
+    return set(re.findall(r'<span id="snippet_\d+_title">([^<]+)</span>', response.content.decode()))
+
+
+def test_after_an_import_the_admin_search_of_the_register_finds_the_imported_entries(
+    admin_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_register(csv_bytes(GOOD), "so.csv")
+    assert admin_register_search(admin_client, "05/CT") == {"05/CT-UBND"}
+    assert admin_register_search(admin_client, "07/KH-UBND") == {"07/KH-UBND"}
+
+
+def test_a_corrected_import_is_found_by_its_corrected_number(admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_register(csv_bytes(GOOD), "so.csv")
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_register(csv_bytes(GOOD.replace("07/KH-UBND", "7/kh-ubnd")), "so.csv")
+    assert result.updated == 1
+    assert admin_register_search(admin_client, "7/KH") == {"7/KH-UBND"}
+
+
+def test_every_row_of_a_large_import_is_searchable_and_counted_once(admin_client, django_capture_on_commit_callbacks):
+    rows = "".join(f"{n}/KH-UBND,KH,Kế hoạch số {n},UBND tỉnh,,01/02/2012\n" for n in range(1, 1251))
+    correction = "1250/KH-UBND,KH,Kế hoạch số 1250 (sửa),UBND tỉnh,,01/02/2012\n"  # same entry, a later batch
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_register(csv_bytes(HEADER + rows + correction), "so.csv")
+    assert (result.created, result.updated, result.unchanged) == (1250, 1, 0)
+    assert RegisterEntry.objects.count() == 1250
+    # Rows indexed in the first bulk call, in the last one, and the corrected row.
+    for number in ("1/KH-UBND", "999/KH-UBND", "1249/KH-UBND", "1250/KH-UBND"):
+        assert admin_register_search(admin_client, number) == {number}
+    assert RegisterEntry.objects.get(number="1250/KH-UBND").title == "Kế hoạch số 1250 (sửa)"
+
+
+def test_an_entry_added_in_the_admin_is_found_by_the_register_search(admin_client, province, plan_type):
+    response = admin_client.post(
+        "/admin/snippets/directives/registerentry/add/",
+        {
+            "number": "12/CT-UBND",
+            "doc_type": plan_type.pk,
+            "title": "Đẩy mạnh thanh toán không dùng tiền mặt",
+            "issuer": province.pk,
+            "signer": "",
+            "issued_on": "2012-05-02",
+            "directive": "",
+        },
+    )
+    assert response.status_code == 302
+    assert admin_register_search(admin_client, "12/CT") == {"12/CT-UBND"}
+
+
+def test_the_issuing_body_usage_lists_the_imported_entries(admin_client, province, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_register(csv_bytes(GOOD), "so.csv")
+    html = admin_client.get(f"/admin/snippets/directives/issuingbody/usage/{province.pk}/").content.decode()
+    assert "07/KH-UBND" in html and "05/CT-UBND" in html
