@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -136,6 +137,52 @@ def publication_summary(start, end, issuing_body=None):
         p90_days=percentile(delays, 0.9),
         outstanding=outstanding,
     )
+
+
+@dataclass(frozen=True)
+class PublicationCount:
+    issued: int = 0
+    published: int = 0
+
+    @property
+    def rate(self):
+        return rate(self.published, self.issued)
+
+    def __add__(self, other):
+        return PublicationCount(self.issued + other.issued, self.published + other.published)
+
+
+def cumulative_publication_counts(start, years):
+    """For each year of ``years``, what ``publication_summary(start, 31/12/year)`` and
+    ``summaries_by_issuing_body`` count: ``{year: (overall, [(issuing_body, count), ...])}``,
+    bodies busiest first.
+
+    One aggregate query per call (plus one for the bodies' names), so refreshing the
+    indicator costs the same at 100 entries as at 100,000.
+    """
+    years = sorted(years)
+    if not years:
+        return {}
+    rows = (
+        RegisterEntry.objects.issued_between(start, datetime.date(years[-1], 12, 31))
+        .values("issuer_id", "year")
+        .annotate(issued=Count("pk"), published=Count("pk", filter=Q(directive__live=True)))
+        .order_by()
+    )
+    per_year = {}
+    for row in rows:
+        per_year.setdefault(row["year"], {})[row["issuer_id"]] = PublicationCount(row["issued"], row["published"])
+    bodies = IssuingBody.objects.in_bulk({issuer_id for counts in per_year.values() for issuer_id in counts})
+    running, result = {}, {}
+    for year_number in years:
+        for issuer_id, count in per_year.get(year_number, {}).items():
+            running[issuer_id] = running.get(issuer_id, PublicationCount()) + count
+        by_body = sorted(
+            ((bodies[issuer_id], count) for issuer_id, count in running.items()),
+            key=lambda pair: (-pair[1].issued, pair[0].name),
+        )
+        result[year_number] = (sum((count for _, count in by_body), PublicationCount()), by_body)
+    return result
 
 
 def summary_for_period(period, issuing_body=None):

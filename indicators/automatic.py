@@ -68,30 +68,30 @@ def directive_rate_figures(indicator, today):
     except ImportError:  # the directives app is not installed yet: no data
         return []
     plan = indicator.plan
+    years = _plan_years(plan, today)
+    # Every plan year's cumulative counts come from one aggregate query: a refresh after each
+    # register import must not load the whole register once per year and per issuing body.
+    counts = metrics.cumulative_publication_counts(plan.starts_on, years)
     figures = []
-    for year in _plan_years(plan, today):
+    for year in years:
         start, end = plan.starts_on, datetime.date(year, 12, 31)
-        summary = metrics.publication_summary(start, end)
-        if summary.rate is None:
+        overall, by_body = counts[year]
+        if overall.rate is None:
             continue
         note = _("%(published)s/%(issued)s văn bản trong sổ theo dõi đã đăng trên cổng.") % {
-            "published": summary.published,
-            "issued": summary.issued,
+            "published": overall.published,
+            "issued": overall.issued,
         }
-        figures.append(Figure(start, end, summary.rate, note=note))
-        for body_summary in metrics.summaries_by_issuing_body(start, end):
-            if body_summary.rate is None:
-                continue
-            body = body_summary.issuing_body
+        figures.append(Figure(start, end, overall.rate, note=note))
+        for body, count in by_body:
             figures.append(
                 Figure(
                     start,
                     end,
-                    body_summary.rate,
+                    count.rate,
                     BreakdownKind.ISSUING_BODY,
                     body.short_name or body.name,
-                    _("%(published)s/%(issued)s văn bản.")
-                    % {"published": body_summary.published, "issued": body_summary.issued},
+                    _("%(published)s/%(issued)s văn bản.") % {"published": count.published, "issued": count.issued},
                 )
             )
     return figures

@@ -154,3 +154,28 @@ def test_campaign_reach_counts_follow_throughs_and_has_no_data_before_the_counte
     call_command("refresh_indicators", stdout=io.StringIO())
     figures = {m.period_label: m.value for m in reach.measurements.all()}
     assert figures == {str(this_year): 3}  # last year, before the counters existed, stays without data
+
+
+def test_after_an_import_the_publication_indicator_shows_the_new_rate_overall_and_per_body(
+    directive_rate, register_entry, directives_setup, this_year
+):
+    from directives.models import IssuingBody
+    from directives.register_import import import_register
+
+    IssuingBody.objects.create(name="Sở Thông tin và Truyền thông", short_name="Sở TT&TT")
+    register_entry(published=True)
+    last_year = this_year - 1
+    rows = (
+        "number,doc_type,title,issuer,signer,issued_on\n"
+        f"90/KH-UBND,KH,Kế hoạch chưa đăng,UBND tỉnh,,01/03/{this_year}\n"
+        f"91/KH-STTTT,KH,Kế hoạch của Sở,Sở TT&TT,,01/03/{last_year}\n"
+        f"92/KH-STTTT,KH,Kế hoạch của Sở,Sở TT&TT,,02/03/{last_year}\n"
+    )
+    import_register(rows.encode(), "so.csv")
+    # Last year's period holds the department's two entries; this year's is cumulative.
+    assert overall_rates(directive_rate, last_year) == [Decimal("0.0")]
+    assert overall_rates(directive_rate, this_year)[-1] == Decimal("25.0")
+    directive_rate.refresh_from_db()
+    assert directive_rate.latest.note.startswith("1/4 văn bản")
+    breakdown = {m.breakdown_label: (m.value, m.note.split(".")[0]) for m in directive_rate.latest_breakdown()}
+    assert breakdown == {"UBND tỉnh": (Decimal("50.0"), "1/2 văn bản"), "Sở TT&TT": (Decimal("0.0"), "0/2 văn bản")}
