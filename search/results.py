@@ -78,7 +78,8 @@ def _with_fallback(run, what):
 
 def _candidate_ids(query):
     def run(backend):
-        results = searchable_pages().search(query, operator="and", backend=backend)
+        # Only the ranking is needed here; _load_specific fetches the pages themselves.
+        results = searchable_pages().only("id").search(query, operator="and", backend=backend)
         return [page.pk for page in results[:MAX_CANDIDATES]], backend
 
     (ids, backend), fell_back = _with_fallback(run, "search")
@@ -350,7 +351,7 @@ def autocomplete(raw_query, request=None):
         return []
 
     def run(backend):
-        results = searchable_pages().autocomplete(query, operator="and", backend=backend)
+        results = searchable_pages().only("id").autocomplete(query, operator="and", backend=backend)
         return list(results[:AUTOCOMPLETE_LIMIT])
 
     pages, _fell_back = _with_fallback(run, "autocomplete")
