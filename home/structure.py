@@ -7,9 +7,29 @@ only when content changes, yet Wagtail would look each of them up again on every
 from dataclasses import dataclass
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.cache import remember
+
+
+def site_for_request(request):
+    """Wagtail's ``Site.find_for_request``, with the site and its specific root page from the cache.
+
+    Wagtail looks the site up, then the root page's specific row, on every page view.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+
+        def compute():
+            site = Site._find_for_request(request)
+            if site is None:
+                return False
+            site.root_page = site.root_page.specific
+            return site
+
+        request._wagtail_site = remember(f"site:{hostname}:{port}", compute) or None
+    return request._wagtail_site
 
 
 def restricted_paths():
