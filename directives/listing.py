@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from portal.cache import remember
+from portal.widgets import PlainSelect
 from portal.vietnamese import fold
 
 from .models import DocumentType, Field, IssuingBody, LegalStatus
@@ -26,6 +27,7 @@ class DirectiveFilterForm(forms.Form):
         label=_("Loại văn bản"),
         required=False,
         empty_label=_("Tất cả"),
+        widget=PlainSelect,
     )
     co_quan = forms.ModelChoiceField(
         IssuingBody.objects.all(),
@@ -33,12 +35,22 @@ class DirectiveFilterForm(forms.Form):
         label=_("Cơ quan ban hành"),
         required=False,
         empty_label=_("Tất cả"),
+        widget=PlainSelect,
     )
     linh_vuc = forms.ModelChoiceField(
-        Field.objects.all(), to_field_name="slug", label=_("Lĩnh vực"), required=False, empty_label=_("Tất cả")
+        Field.objects.all(),
+        to_field_name="slug",
+        label=_("Lĩnh vực"),
+        required=False,
+        empty_label=_("Tất cả"),
+        widget=PlainSelect,
     )
-    nam = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int, empty_value=None)
-    tinh_trang = forms.ChoiceField(label=_("Tình trạng hiệu lực"), choices=STATUS_CHOICES, required=False)
+    nam = forms.TypedChoiceField(
+        label=_("Năm ban hành"), required=False, coerce=int, empty_value=None, widget=PlainSelect
+    )
+    tinh_trang = forms.ChoiceField(
+        label=_("Tình trạng hiệu lực"), choices=STATUS_CHOICES, required=False, widget=PlainSelect
+    )
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
