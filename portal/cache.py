@@ -115,7 +115,8 @@ def request_is_cacheable(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
-    if request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+    excluded = request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+    if excluded and not request.path.startswith(tuple(settings.PAGE_CACHE_ALLOWED_PATHS)):
         return False
     return len(request.get_full_path()) <= settings.PAGE_CACHE_MAX_URL_LENGTH
 

@@ -108,6 +108,9 @@ PAGE_CACHE_MAX_URL_LENGTH = 500
 # Search results are one page per query: caching them would only let random queries fill the
 # cache, and the search statistics count every query.
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/static/", "/media/", "/tim-kiem/", "/api/search/"]
+# Exceptions to the list above. Autocomplete is not counted, its answers are small, and many
+# citizens type the same first letters ("cap phep", "dang ky") as they look for a procedure.
+PAGE_CACHE_ALLOWED_PATHS = ["/api/search/autocomplete/"]
 # Saving any model of these apps (snippets, settings, indicator values) starts a new generation.
 PAGE_CACHE_CONTENT_APPS = ["home", "directives", "services", "indicators", "search"]
 PAGE_CACHE_CONTENT_MODELS = [

@@ -148,6 +148,21 @@ def test_searches_are_never_cached_and_never_empty_the_cache(page_cache, guidanc
     assert anonymous_get(guidance_page.url)[STATUS_HEADER] == "hit"
 
 
+def test_autocomplete_suggestions_are_cached_and_follow_publishing(page_cache, guidance_page, home_page):
+    url = "/api/search/autocomplete/?q=huong+dan+n"
+    first = anonymous_get(url)
+    assert first[STATUS_HEADER] == "miss"
+    assert "Hướng dẫn nộp hồ sơ" in first.content.decode()
+    assert anonymous_get(url)[STATUS_HEADER] == "hit"
+
+    page = home_page.add_child(instance=StandardPage(title="Hướng dẫn nộp lệ phí", lead="Mới"))
+    page.save_revision().publish()
+
+    response = anonymous_get(url)
+    assert response[STATUS_HEADER] == "miss"
+    assert "Hướng dẫn nộp lệ phí" in response.content.decode()
+
+
 def test_local_memory_entries_live_a_minute_because_other_processes_cannot_invalidate_them(page_cache, settings):
     from django.core.cache.backends.redis import RedisCache
 
