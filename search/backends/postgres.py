@@ -4,13 +4,25 @@ PostgreSQL's parser reads "07/KH-UBND" as one file-path token and "15/2011/QĐ-U
 as odd pieces, while citizens type "07/kh ubnd" or "ke hoach 07". Slashes and
 dashes are therefore turned into spaces on both sides, as the FTS5 and
 OpenSearch tokenizers do by themselves.
+
+Upstream ranks from the page table: it joins every live page to its index entry
+on ``page.id::varchar = object_id`` (no index can serve that, so all 125,000
+pages are read and hashed), then scores and sorts the matches. Here the ranked
+path starts from the index entries: match through a GIN index (``title ||
+body`` gets its own, migration ``search.0004``), score, sort and slice there,
+then keep the entries whose page is in the searched queryset while loading the
+objects by primary key. The order is upstream's: score, then descending pk.
 """
 
 import re
 
+from django.db import ProgrammingError
+from django.db.models import Exists, F, IntegerField, OuterRef
+from django.db.models.functions import Cast
 from django.db.models.sql import InsertQuery
 from modelsearch.backends.database.postgres import postgres
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .folding import FoldedQueryMixin, fold_query
 
@@ -74,18 +86,124 @@ class CodeSplittingQueryMixin(FoldedQueryMixin):
         self.query = fold_query(self.query, transform=split_codes)
 
 
-class VietnamesePostgresSearchQueryCompiler(CodeSplittingQueryMixin, postgres.PostgresSearchQueryCompiler):
-    pass
+INTEGER_PK_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+# Extra ranked entries read beyond the requested slice, for entries whose page the queryset leaves out.
+SPARE_ENTRIES = 50
 
 
-class VietnamesePostgresAutocompleteQueryCompiler(CodeSplittingQueryMixin, postgres.PostgresAutocompleteQueryCompiler):
-    pass
+class EntryRankingMixin:
+    """Ranked results computed on the index entry table rather than on the page table."""
+
+    def entry_vectors(self):
+        """[(vector, boost)] on IndexEntry's own columns, as upstream's get_index_vectors() scores them."""
+        raise NotImplementedError
+
+    def ranks_from_entries(self):
+        """True where upstream would order by score over the index (named fields and fuzzy keep its path)."""
+        query = self.query
+        if isinstance(query, MatchAll | Fuzzy) or (isinstance(query, Not) and isinstance(query.subquery, MatchAll)):
+            return False
+        return self.order_by_relevance and self.fields is None
+
+    def _object_pk(self):
+        pk = self.queryset.model._meta.pk
+        target = getattr(pk, "target_field", pk)
+        if target.get_internal_type() in INTEGER_PK_TYPES:
+            return Cast("object_id", output_field=IntegerField())
+        return F("object_id")
+
+    def matching_entries(self, config):
+        """Index entries of the queryset's model (and subclasses) that match, with ``object_pk``."""
+        vectors = self.entry_vectors()
+        combined = vectors[0][0]
+        for vector, _boost in vectors[1:]:
+            combined = combined._combine(vector, "||", False)
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        return (
+            postgres.IndexEntry.objects.filter(content_type_id__in=content_types)
+            .annotate(_vector_=combined)
+            .filter(_vector_=self.build_tsquery(self.query, config=config))
+            .annotate(object_pk=self._object_pk())
+        )
+
+    def in_queryset(self, entries):
+        # Per matching entry, a primary-key probe into the searched queryset.
+        return entries.filter(Exists(self.queryset.order_by().filter(pk=OuterRef("object_pk"))))
+
+    def ranked_entries(self, config, entries=None):
+        """(object pk, score) of matching entries, best first, ties by descending pk as upstream."""
+        entries = self.matching_entries(config) if entries is None else entries
+        rank = self._build_rank_expression(self.entry_vectors(), config)
+        return entries.annotate(score=rank).order_by("-score", "-object_pk").values_list("object_pk", "score")
+
+
+class VietnamesePostgresSearchQueryCompiler(
+    EntryRankingMixin, CodeSplittingQueryMixin, postgres.PostgresSearchQueryCompiler
+):
+    def entry_vectors(self):
+        return [(F("title"), F("title_norm")), (F("body"), 1.0)]
+
+
+class VietnamesePostgresAutocompleteQueryCompiler(
+    EntryRankingMixin, CodeSplittingQueryMixin, postgres.PostgresAutocompleteQueryCompiler
+):
+    def entry_vectors(self):
+        return [(F("autocomplete"), 1.0)]
+
+
+class EntryRankedSearchResults(postgres.PostgresSearchResults):
+    def _load(self, ranked):
+        """The queryset's objects for ``ranked`` in that order, each once; entries outside it are skipped."""
+        compiler = self.query_compiler
+        queryset = compiler.queryset.filter(pk__in=[pk for pk, _score in ranked]).order_by()
+        objects = {str(obj.pk): obj for obj in queryset}
+        results = []
+        for pk, score in ranked:
+            obj = objects.pop(str(pk), None)
+            if obj is None:
+                continue
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+            results.append(obj)
+        return results
+
+    def _ranked_results(self):
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        start, stop = self.start, self.stop
+        if stop is not None:
+            # Usually nearly every matching entry is a page in the queryset (live, public):
+            # rank without the membership test, which would probe the page table for every match.
+            ranked = list(compiler.ranked_entries(config)[: stop + SPARE_ENTRIES])
+            results = self._load(ranked)
+            if len(results) >= stop or len(ranked) < stop + SPARE_ENTRIES:
+                return results[start:stop]
+        # A narrow queryset (or no limit): test membership for every match before ranking.
+        entries = compiler.in_queryset(compiler.matching_entries(config))
+        return self._load(list(compiler.ranked_entries(config, entries)[start:stop]))
+
+    def _do_search(self):
+        if not self.query_compiler.ranks_from_entries():
+            return super()._do_search()
+        try:
+            return self._ranked_results()
+        except ProgrammingError as error:
+            self._handle_missing_postgres_extension(error)
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        if not compiler.ranks_from_entries():
+            return super()._do_count()
+        total = compiler.in_queryset(compiler.matching_entries(compiler.get_config(self.backend))).count()
+        stop = total if self.stop is None else min(total, self.stop)
+        return max(0, stop - self.start)
 
 
 class VietnamesePostgresSearchBackend(postgres.PostgresSearchBackend):
     index_class = VietnamesePostgresIndex
     query_compiler_class = VietnamesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = VietnamesePostgresAutocompleteQueryCompiler
+    results_class = EntryRankedSearchResults
 
     def __init__(self, params):
         super().__init__({"SEARCH_CONFIG": SEARCH_CONFIG, **params})
