@@ -3,6 +3,7 @@
 from modelsearch.backends import elasticsearch8 as upstream
 
 from .analysis import VietnameseMappingMixin, with_vietnamese_analysis
+from .engine_results import SingleRequestResultsMixin
 
 
 class VietnameseElasticsearch8Mapping(VietnameseMappingMixin, upstream.Elasticsearch8Mapping):
@@ -17,7 +18,12 @@ class VietnameseElasticsearch8AutocompleteQueryCompiler(upstream.Elasticsearch8A
     mapping_class = VietnameseElasticsearch8Mapping
 
 
+class VietnameseElasticsearch8SearchResults(SingleRequestResultsMixin, upstream.Elasticsearch8SearchResults):
+    pass
+
+
 class VietnameseElasticsearch8SearchBackend(upstream.Elasticsearch8SearchBackend):
+    results_class = VietnameseElasticsearch8SearchResults
     mapping_class = VietnameseElasticsearch8Mapping
     query_compiler_class = VietnameseElasticsearch8SearchQueryCompiler
     autocomplete_query_compiler_class = VietnameseElasticsearch8AutocompleteQueryCompiler

@@ -3,6 +3,7 @@
 from modelsearch.backends import elasticsearch9 as upstream
 
 from .analysis import VietnameseMappingMixin, with_vietnamese_analysis
+from .engine_results import SingleRequestResultsMixin
 
 
 class VietnameseElasticsearch9Mapping(VietnameseMappingMixin, upstream.Elasticsearch9Mapping):
@@ -17,7 +18,12 @@ class VietnameseElasticsearch9AutocompleteQueryCompiler(upstream.Elasticsearch9A
     mapping_class = VietnameseElasticsearch9Mapping
 
 
+class VietnameseElasticsearch9SearchResults(SingleRequestResultsMixin, upstream.Elasticsearch9SearchResults):
+    pass
+
+
 class VietnameseElasticsearch9SearchBackend(upstream.Elasticsearch9SearchBackend):
+    results_class = VietnameseElasticsearch9SearchResults
     mapping_class = VietnameseElasticsearch9Mapping
     query_compiler_class = VietnameseElasticsearch9SearchQueryCompiler
     autocomplete_query_compiler_class = VietnameseElasticsearch9AutocompleteQueryCompiler
