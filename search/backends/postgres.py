@@ -16,14 +16,17 @@ objects by primary key. The order is upstream's: score, then descending pk.
 
 import re
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import ProgrammingError
-from django.db.models import Exists, F, IntegerField, OuterRef
+from django.db.models import BooleanField, Exists, F, Func, IntegerField, OuterRef
 from django.db.models.functions import Cast
 from django.db.models.sql import InsertQuery
 from modelsearch.backends.database.postgres import postgres
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from ..models import PostgresAutocompleteEntry
 from .folding import FoldedQueryMixin, fold_query
 
 SEARCH_CONFIG = "portal_vietnamese"
@@ -89,10 +92,14 @@ class CodeSplittingQueryMixin(FoldedQueryMixin):
 INTEGER_PK_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
 # Extra ranked entries read beyond the requested slice, for entries whose page the queryset leaves out.
 SPARE_ENTRIES = 50
+# A typed prefix this short ("dang k") matches thousands of index terms; see the autocomplete compiler.
+SHORT_PREFIX = 2
 
 
 class EntryRankingMixin:
     """Ranked results computed on the index entry table rather than on the page table."""
+
+    entry_model = postgres.IndexEntry
 
     def entry_vectors(self):
         """[(vector, boost)] on IndexEntry's own columns, as upstream's get_index_vectors() scores them."""
@@ -112,19 +119,19 @@ class EntryRankingMixin:
             return Cast("object_id", output_field=IntegerField())
         return F("object_id")
 
-    def matching_entries(self, config):
-        """Index entries of the queryset's model (and subclasses) that match, with ``object_pk``."""
+    def match(self, entries, config):
+        """``entries`` whose vectors match the query."""
         vectors = self.entry_vectors()
         combined = vectors[0][0]
         for vector, _boost in vectors[1:]:
             combined = combined._combine(vector, "||", False)
+        return entries.annotate(_vector_=combined).filter(_vector_=self.build_tsquery(self.query, config=config))
+
+    def matching_entries(self, config):
+        """Entries of the queryset's model (and subclasses) that match, with ``object_pk``."""
         content_types = get_descendants_content_types_pks(self.queryset.model)
-        return (
-            postgres.IndexEntry.objects.filter(content_type_id__in=content_types)
-            .annotate(_vector_=combined)
-            .filter(_vector_=self.build_tsquery(self.query, config=config))
-            .annotate(object_pk=self._object_pk())
-        )
+        entries = self.entry_model.objects.filter(content_type_id__in=content_types)
+        return self.match(entries, config).annotate(object_pk=self._object_pk())
 
     def in_queryset(self, entries):
         # Per matching entry, a primary-key probe into the searched queryset.
@@ -147,8 +154,42 @@ class VietnamesePostgresSearchQueryCompiler(
 class VietnamesePostgresAutocompleteQueryCompiler(
     EntryRankingMixin, CodeSplittingQueryMixin, postgres.PostgresAutocompleteQueryCompiler
 ):
+    entry_model = PostgresAutocompleteEntry
+
     def entry_vectors(self):
         return [(F("autocomplete"), 1.0)]
+
+    def _whole_words(self):
+        """The words before a short last prefix ("dang ky k": dang, ky), else []."""
+        query = self.query
+        if not isinstance(query, PlainText) or query.operator != "and":
+            return []
+        terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+        if len(terms) < 2 or len(terms[-1]) > SHORT_PREFIX:
+            return []
+        return terms[:-1]
+
+    def match(self, entries, config):
+        """Upstream's match; a short last prefix is checked on the rows the whole words find.
+
+        GIN answers "k:*" by merging the postings of every term starting with k
+        (15 ms for "dang k" at 250,000 entries, against 0.2 ms for "dang"). Every
+        match has the whole words, so the index looks those up and ``ts_match_vq``
+        (the function behind ``@@``, which no index serves) tests the full query.
+        """
+        words = self._whole_words()
+        if not words:
+            return super().match(entries, config)
+        lexemes = Lexeme(words[0])
+        for word in words[1:]:
+            lexemes &= Lexeme(word)
+        full_match = Func(
+            F("autocomplete"),
+            self.build_tsquery(self.query, config=config),
+            function="ts_match_vq",
+            output_field=BooleanField(),
+        )
+        return entries.filter(autocomplete=SearchQuery(lexemes, search_type="raw", config=config)).filter(full_match)
 
 
 class EntryRankedSearchResults(postgres.PostgresSearchResults):
