@@ -10,8 +10,8 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from portal.cache import remember
-from portal.widgets import PlainSelect
 from portal.vietnamese import fold
+from portal.widgets import PlainSelect
 
 from .models import DocumentType, Field, IssuingBody, LegalStatus
 
