@@ -46,7 +46,8 @@ class RegisterEntryViewSet(SnippetViewSet):
     list_filter = ["issuer", "doc_type", "year", "linked_by_hand"]
     list_export = ["number", "doc_type", "title", "issuer", "signer", "issued_on", "directive"]
     export_filename = "so-theo-doi-van-ban"
-    search_fields = ["number", "title"]
+    # No search_fields: the admin then autocompletes over the model's own AutocompleteFields (number,
+    # title). Naming fields makes the PostgreSQL backend autocomplete over none of them.
     ordering = ["-issued_on", "number"]
     edit_handler = ObjectList(RegisterEntry.panels, base_form_class=RegisterEntryForm)
 

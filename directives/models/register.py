@@ -79,6 +79,7 @@ class RegisterEntry(index.Indexed, models.Model):
         index.SearchField("number"),
         index.AutocompleteField("number"),
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.FilterField("issued_on"),
         index.FilterField("issuer"),
     ]

@@ -185,6 +185,8 @@ def test_after_an_import_the_admin_search_of_the_register_finds_the_imported_ent
         import_register(csv_bytes(GOOD), "so.csv")
     assert admin_register_search(admin_client, "05/CT") == {"05/CT-UBND"}
     assert admin_register_search(admin_client, "07/KH-UBND") == {"07/KH-UBND"}
+    # Staff also look entries up by the words of their summary, as typed, accents or not.
+    assert admin_register_search(admin_client, "tang cuong van ban") == {"05/CT-UBND"}
 
 
 def test_a_corrected_import_is_found_by_its_corrected_number(admin_client, django_capture_on_commit_callbacks):
