@@ -335,6 +335,8 @@ def timed_import(env, register_file, timeout):
     try:
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)  # noqa: S603
         output, finished = result.stdout, True
+        if result.returncode != 0:
+            raise RuntimeError(f"import_register failed ({result.returncode}): {result.stderr[-1000:]}")
     except subprocess.TimeoutExpired as expired:
         output = expired.stdout.decode() if isinstance(expired.stdout, bytes) else (expired.stdout or "")
         finished = False
@@ -532,6 +534,9 @@ def main(argv=None):
     register_file = WORK / "register-10000.csv"
     if full_url.startswith("sqlite:///"):
         copy = WORK / "import.sqlite3"
+        # A journal left by an interrupted run would be rolled back into the fresh copy.
+        for leftover in (WORK / "import.sqlite3-journal", WORK / "import.sqlite3-wal"):
+            leftover.unlink(missing_ok=True)
         shutil.copyfile(full_url.removeprefix("sqlite:///"), copy)
         import_url = sqlite_url(copy)
     else:
