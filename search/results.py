@@ -61,8 +61,11 @@ def engine_is_database():
 
 def searchable_pages():
     from home.models import HomePage
+    from home.structure import private_q
 
-    return Page.objects.live().public().not_type(HomePage)
+    # private_q: the portal's private sections, kept per content generation (Wagtail's
+    # .public() queries every view restriction on each call).
+    return Page.objects.live().exclude(private_q()).not_type(HomePage)
 
 
 def _with_fallback(run, what):
@@ -273,6 +276,19 @@ def clean_filters(params):
     return filters
 
 
+def _promoted_query_ids():
+    """{folded query string: [ids of the Query rows with promotions]}, kept per content generation."""
+    from portal.cache import remember
+
+    def compute():
+        by_folded = {}
+        for row in Query.objects.filter(editors_picks__isnull=False).distinct():
+            by_folded.setdefault(vietnamese.fold(row.query_string), []).append(row.pk)
+        return by_folded
+
+    return remember("search-promotions", compute)
+
+
 def _promotions(query):
     """Staff-promoted live pages for this query (wagtail.contrib.search_promotions), accents ignored.
 
@@ -281,8 +297,7 @@ def _promotions(query):
     from wagtail.search.utils import normalise_query_string
 
     wanted = vietnamese.fold(normalise_query_string(query))
-    promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
-    query_ids = [row.pk for row in promoted_queries if vietnamese.fold(row.query_string) == wanted]
+    query_ids = _promoted_query_ids().get(wanted)
     if not query_ids:
         return []
     picks = list(SearchPromotion.objects.filter(query_id__in=query_ids).exclude(page=None).order_by("sort_order", "pk"))

@@ -2,6 +2,8 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.structure import site_for_request
+
 from . import results as portal_search
 from .facets import FACETS
 
@@ -13,6 +15,7 @@ def _page_number(request):
 def search(request):
     """/tim-kiem/: results with facets, snippets, sorting, promotions and help when nothing matches."""
     raw_query = request.GET.get("q", "")
+    site_for_request(request)  # the site and its root page from the cache, for the results' URLs
     outcome = portal_search.run_search(raw_query, request.GET, _page_number(request), request=request)
     if outcome.query and outcome.page is not None and outcome.page.number == 1 and not outcome.filters:
         portal_search.log_query(outcome.query, outcome.total + len(outcome.promotions))

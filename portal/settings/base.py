@@ -118,6 +118,9 @@ PAGE_CACHE_CONTENT_MODELS = [
     # Making a section private must hide it at once, from the cache and from every listing.
     "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",
+    # Promoted search results, kept per generation (search.results._promoted_query_ids). Not Query:
+    # every new search term creates one, and must not empty the page cache.
+    "wagtailsearchpromotions.SearchPromotion",
     "wagtaildocs.Document",
     "wagtailimages.Image",
 ]

@@ -102,6 +102,13 @@ def test_staff_promoted_result_is_shown_first_whatever_the_accents(client, corpu
     assert "Nộp hồ sơ qua mạng" in html
 
 
+def test_a_promotion_added_after_a_search_shows_on_the_next_search(client, corpus):
+    assert "Gợi ý của cổng" not in client.get("/tim-kiem/", {"q": "giay phep"}).content.decode()
+    promoted = corpus["Hướng dẫn nộp hồ sơ trực tuyến"]
+    SearchPromotion.objects.create(query=Query.get("Giấy phép"), page=promoted, description="Nộp hồ sơ qua mạng")
+    assert "Gợi ý của cổng" in client.get("/tim-kiem/", {"q": "giay phep"}).content.decode()
+
+
 def test_searches_are_logged_for_the_staff_report(client, corpus):
     client.get("/tim-kiem/", {"q": "Đăng ký kinh doanh"})
     client.get("/tim-kiem/", {"q": "khong co tu nay xyzq"})
