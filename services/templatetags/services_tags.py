@@ -18,5 +18,5 @@ def services_home_section(context):
         "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first(),
         "online_page": section_link(OnlineServicesPage, site, request),
         "online_count": online.count(),
-        "featured": online.select_related("field").order_by("-legacy_level", "title")[:4],
+        "featured": online.order_by("-legacy_level", "title")[:4],
     }
