@@ -3,6 +3,7 @@
 Invalid values (junk parameters) are dropped one by one, never turned into an error page.
 """
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
@@ -19,32 +20,43 @@ PER_PAGE = 20
 STATUS_CHOICES = [("", _("Tất cả"))] + list(LegalStatus.choices)
 
 
+class SnippetOption(NamedTuple):
+    """A row of a reference list (document type, issuing body, field) as the filters use it."""
+
+    pk: int
+    slug: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
+class SnippetChoiceField(forms.ChoiceField):
+    """One row of ``model`` chosen by slug; the rows come from the structure cache, not a query per view."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(choices=self._choices_now, **kwargs)
+
+    def options(self):
+        return remember(
+            f"filter-options:{self.model._meta.label_lower}",
+            lambda: tuple(SnippetOption(*row) for row in self.model.objects.values_list("pk", "slug", "name")),
+        )
+
+    def _choices_now(self):
+        return [("", _("Tất cả"))] + [(option.slug, option.name) for option in self.options()]
+
+    def clean(self, value):
+        slug = super().clean(value)
+        return next((option for option in self.options() if option.slug == slug), None) if slug else None
+
+
 class DirectiveFilterForm(forms.Form):
     q = forms.CharField(label=_("Từ khóa"), required=False, max_length=200)
-    loai = forms.ModelChoiceField(
-        DocumentType.objects.all(),
-        to_field_name="slug",
-        label=_("Loại văn bản"),
-        required=False,
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-    )
-    co_quan = forms.ModelChoiceField(
-        IssuingBody.objects.all(),
-        to_field_name="slug",
-        label=_("Cơ quan ban hành"),
-        required=False,
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-    )
-    linh_vuc = forms.ModelChoiceField(
-        Field.objects.all(),
-        to_field_name="slug",
-        label=_("Lĩnh vực"),
-        required=False,
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-    )
+    loai = SnippetChoiceField(DocumentType, label=_("Loại văn bản"), required=False, widget=PlainSelect)
+    co_quan = SnippetChoiceField(IssuingBody, label=_("Cơ quan ban hành"), required=False, widget=PlainSelect)
+    linh_vuc = SnippetChoiceField(Field, label=_("Lĩnh vực"), required=False, widget=PlainSelect)
     nam = forms.TypedChoiceField(
         label=_("Năm ban hành"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
@@ -64,11 +76,11 @@ class DirectiveFilterForm(forms.Form):
 
 def filter_directives(queryset, values):
     if values.get("loai"):
-        queryset = queryset.filter(doc_type=values["loai"])
+        queryset = queryset.filter(doc_type_id=values["loai"].pk)
     if values.get("co_quan"):
-        queryset = queryset.filter(issuing_body=values["co_quan"])
+        queryset = queryset.filter(issuing_body_id=values["co_quan"].pk)
     if values.get("linh_vuc"):
-        queryset = queryset.filter(fields=values["linh_vuc"])
+        queryset = queryset.filter(fields=values["linh_vuc"].pk)
     if values.get("nam"):
         queryset = queryset.filter(issued_on__year=values["nam"])
     status = values.get("tinh_trang")

@@ -86,6 +86,14 @@ def test_junk_parameters_never_cause_an_error(client, listing, query):
     assert response.status_code == 200
 
 
+def test_a_document_type_added_in_the_admin_is_offered_by_the_filter_at_once(client, listing):
+    from directives.models import DocumentType
+
+    assert '<option value="nghi-quyet">' not in client.get(listing).content.decode()
+    DocumentType.objects.create(name="Nghị quyết", code="NQ", slug="nghi-quyet")
+    assert '<option value="nghi-quyet">Nghị quyết</option>' in client.get(listing).content.decode()
+
+
 def test_an_invalid_filter_is_ignored_and_says_so(client, listing):
     response = client.get(f"{listing}?nam=abc&loai=chi-thi")
     assert titles(response) == ["Chỉ thị về văn bản điện tử"]
