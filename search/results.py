@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import TextField
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search.index import SearchField
 
@@ -82,15 +84,31 @@ def _with_fallback(run, what):
 def _candidate_ids(query):
     def run(backend):
         # Only the ranking is needed here; _load_specific fetches the pages themselves.
-        results = searchable_pages().only("id").search(query, operator="and", backend=backend)
-        return [page.pk for page in results[:MAX_CANDIDATES]], backend
+        results = searchable_pages().only("id").search(query, operator="and", backend=backend)[:MAX_CANDIDATES]
+        if hasattr(results, "pks"):  # the engines' results (search.backends.engine_results)
+            return results.pks(), backend
+        return [page.pk for page in results], backend
 
     (ids, backend), fell_back = _with_fallback(run, "search")
     return ids, backend, fell_back
 
 
-def _load_specific(ids):
-    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk."""
+def _long_text_fields(model):
+    """The page type's own long text columns (body, summary, steps…): ranking and facets never read them."""
+    page_fields = {field.name for field in Page._meta.concrete_fields}
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, TextField | StreamField) and field.name not in page_fields
+    ]
+
+
+def _load_specific(ids, complete=False):
+    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk.
+
+    Without ``complete`` the long text columns are left out: of the 300 candidates only the
+    ten shown need them, and those are loaded again (``complete=True``) for their snippets.
+    """
     ids = list(dict.fromkeys(ids))
     by_type = {}
     for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
@@ -103,7 +121,10 @@ def _load_specific(ids):
         if model is None:
             continue
         select, prefetch = facet_rules.related_names(model)
-        for page in model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch):
+        pages_of_type = model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch)
+        if not complete:
+            pages_of_type = pages_of_type.defer(*_long_text_fields(model))
+        for page in pages_of_type:
             pages[page.pk] = page
     return [pages[pk] for pk in ids if pk in pages]
 
@@ -353,7 +374,8 @@ def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE,
     paginator = Paginator(selected, per_page)
     outcome.page = paginator.get_page(page_number)
     outcome.total = paginator.count
-    outcome.hits = [_hit(page, query, request=request) for page in outcome.page.object_list]
+    shown = _load_specific([page.pk for page in outcome.page.object_list], complete=True)
+    outcome.hits = [_hit(page, query, request=request) for page in shown]
     if outcome.page.number == 1 and not filters:
         outcome.promotions = [(_hit(page, query, request=request), description) for page, description in promotions]
     return outcome
@@ -370,15 +392,16 @@ def autocomplete(raw_query, request=None):
         return list(results[:AUTOCOMPLETE_LIMIT])
 
     pages, _fell_back = _with_fallback(run, "autocomplete")
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    # Title, address and type are all on the base page row: no specific rows to load.
+    found = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages])}
     return [
         {
-            "title": specific[page.pk].title,
-            "url": specific[page.pk].get_url(request=request),
-            "type": specific[page.pk]._meta.label_lower,
+            "title": found[page.pk].title,
+            "url": found[page.pk].get_url(request=request),
+            "type": found[page.pk].specific_class._meta.label_lower,
         }
         for page in pages
-        if page.pk in specific
+        if page.pk in found and found[page.pk].specific_class is not None
     ]
 
 
