@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import TextField
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search.index import SearchField
 
@@ -93,22 +91,8 @@ def _candidate_ids(query):
     return ids, backend, fell_back
 
 
-def _long_text_fields(model):
-    """The page type's own long text columns (body, summary, steps…): ranking and facets never read them."""
-    page_fields = {field.name for field in Page._meta.concrete_fields}
-    return [
-        field.name
-        for field in model._meta.concrete_fields
-        if isinstance(field, TextField | StreamField) and field.name not in page_fields
-    ]
-
-
-def _load_specific(ids, complete=False):
-    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk.
-
-    Without ``complete`` the long text columns are left out: of the 300 candidates only the
-    ten shown need them, and those are loaded again (``complete=True``) for their snippets.
-    """
+def _load_specific(ids):
+    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk."""
     ids = list(dict.fromkeys(ids))
     by_type = {}
     for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
@@ -121,10 +105,7 @@ def _load_specific(ids, complete=False):
         if model is None:
             continue
         select, prefetch = facet_rules.related_names(model)
-        pages_of_type = model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch)
-        if not complete:
-            pages_of_type = pages_of_type.defer(*_long_text_fields(model))
-        for page in pages_of_type:
+        for page in model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch):
             pages[page.pk] = page
     return [pages[pk] for pk in ids if pk in pages]
 
@@ -374,8 +355,7 @@ def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE,
     paginator = Paginator(selected, per_page)
     outcome.page = paginator.get_page(page_number)
     outcome.total = paginator.count
-    shown = _load_specific([page.pk for page in outcome.page.object_list], complete=True)
-    outcome.hits = [_hit(page, query, request=request) for page in shown]
+    outcome.hits = [_hit(page, query, request=request) for page in outcome.page.object_list]
     if outcome.page.number == 1 and not filters:
         outcome.promotions = [(_hit(page, query, request=request), description) for page, description in promotions]
     return outcome
