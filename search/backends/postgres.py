@@ -28,6 +28,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from ..models import PostgresAutocompleteEntry
 from .folding import FoldedQueryMixin, fold_query
+from .ranking import objects_in_rank_order
 
 SEARCH_CONFIG = "portal_vietnamese"
 _CODE_SEPARATORS = re.compile(r"[/\-]")
@@ -194,19 +195,7 @@ class VietnamesePostgresAutocompleteQueryCompiler(
 
 class EntryRankedSearchResults(postgres.PostgresSearchResults):
     def _load(self, ranked):
-        """The queryset's objects for ``ranked`` in that order, each once; entries outside it are skipped."""
-        compiler = self.query_compiler
-        queryset = compiler.queryset.filter(pk__in=[pk for pk, _score in ranked]).order_by()
-        objects = {str(obj.pk): obj for obj in queryset}
-        results = []
-        for pk, score in ranked:
-            obj = objects.pop(str(pk), None)
-            if obj is None:
-                continue
-            if self._score_field:
-                setattr(obj, self._score_field, score)
-            results.append(obj)
-        return results
+        return objects_in_rank_order(self.query_compiler.queryset, ranked, self._score_field)
 
     def _ranked_results(self):
         compiler = self.query_compiler

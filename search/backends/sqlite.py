@@ -19,6 +19,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from ..models import AutocompleteIndexEntry
 from .folding import FoldedQueryMixin
+from .ranking import objects_in_rank_order
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
@@ -140,16 +141,7 @@ class OnePassSearchResults(sqlite.SQLiteSearchResults):
         if not compiler.ranks_in_one_pass():
             return super()._do_search()
         ranked = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
-        objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[pk for pk, _score in ranked])}
-        results = []
-        for pk, score in ranked:
-            obj = objects.pop(str(pk), None)  # pop: an object indexed twice is listed once
-            if obj is None:
-                continue
-            if self._score_field:
-                setattr(obj, self._score_field, score)
-            results.append(obj)
-        return results
+        return objects_in_rank_order(compiler.queryset, ranked, self._score_field)
 
     def _do_count(self):
         compiler = self.query_compiler
