@@ -14,3 +14,16 @@ def document_size(document):
         except (OSError, ValueError):
             return ""
     return filesizeformat(size)
+
+
+@register.filter
+def page_numbers(page):
+    """The page numbers a pagination bar shows for ``page``, None where a run of pages is left out.
+
+    Django's elided range: the first and last pages, and two on each side of the current one.
+    A listing of 100,000 directives would otherwise print 5,000 links.
+    """
+    return [
+        number if isinstance(number, int) else None
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
