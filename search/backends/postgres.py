@@ -18,8 +18,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import ProgrammingError
-from django.db.models import BooleanField, Exists, F, Func, IntegerField, OuterRef
-from django.db.models.functions import Cast
+from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.sql import InsertQuery
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.query import Lexeme
@@ -28,7 +27,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from ..models import PostgresAutocompleteEntry
 from .folding import FoldedQueryMixin, fold_query
-from .ranking import objects_in_rank_order
+from .ranking import object_pk, objects_in_rank_order
 
 SEARCH_CONFIG = "portal_vietnamese"
 _CODE_SEPARATORS = re.compile(r"[/\-]")
@@ -90,7 +89,6 @@ class CodeSplittingQueryMixin(FoldedQueryMixin):
         self.query = fold_query(self.query, transform=split_codes)
 
 
-INTEGER_PK_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
 # Extra ranked entries read beyond the requested slice, for entries whose page the queryset leaves out.
 SPARE_ENTRIES = 50
 # A typed prefix this short ("dang k") matches thousands of index terms; see the autocomplete compiler.
@@ -114,11 +112,7 @@ class EntryRankingMixin:
         return self.order_by_relevance and self.fields is None
 
     def _object_pk(self):
-        pk = self.queryset.model._meta.pk
-        target = getattr(pk, "target_field", pk)
-        if target.get_internal_type() in INTEGER_PK_TYPES:
-            return Cast("object_id", output_field=IntegerField())
-        return F("object_id")
+        return object_pk(self.queryset.model, "object_id")
 
     def match(self, entries, config):
         """``entries`` whose vectors match the query."""

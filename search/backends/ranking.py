@@ -1,5 +1,22 @@
 """Shared by the database backends that rank in one statement (sqlite.py, postgres.py)."""
 
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
+
+INTEGER_PK_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+
+def object_pk(model, object_id_column):
+    """The index entry's ``object_id`` (text) as ``model``'s primary key, so it joins and sorts as one.
+
+    Upstream breaks score ties by descending primary key: "10" must sort after "9".
+    """
+    pk = model._meta.pk
+    target = getattr(pk, "target_field", pk)
+    if target.get_internal_type() in INTEGER_PK_TYPES:
+        return Cast(object_id_column, output_field=IntegerField())
+    return F(object_id_column)
+
 
 def objects_in_rank_order(queryset, ranked, score_field=None):
     """The objects of ``queryset`` for ``ranked`` ((pk, score) pairs), in that order, each once.

@@ -10,8 +10,7 @@ FTS table with prefix indexes.
 
 import copy
 
-from django.db.models import Exists, F, IntegerField, OuterRef
-from django.db.models.functions import Cast
+from django.db.models import Exists, OuterRef
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
@@ -19,11 +18,10 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from ..models import AutocompleteIndexEntry
 from .folding import FoldedQueryMixin
-from .ranking import objects_in_rank_order
+from .ranking import object_pk, objects_in_rank_order
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
-INTEGER_PK_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
 
 
 class WeightedBM25(BM25):
@@ -69,12 +67,7 @@ class OnePassRankingMixin:
         return self.order_by_relevance and not isinstance(query, MatchAll | Not)
 
     def _object_pk(self):
-        # Upstream breaks score ties by descending primary key; object_id is text in the index.
-        pk = self.queryset.model._meta.pk
-        target = getattr(pk, "target_field", pk)
-        if target.get_internal_type() in INTEGER_PK_TYPES:
-            return Cast("index_entry__object_id", output_field=IntegerField())
-        return F("index_entry__object_id")
+        return object_pk(self.queryset.model, "index_entry__object_id")
 
     def matching_entries(self, config):
         """FTS rows that match, whose object is in the searched queryset, scored as upstream scores them."""
