@@ -123,3 +123,13 @@ def test_tracker_is_in_the_main_menu_and_highlighted_on_the_home_page(client, tr
     assert f'href="{tracker.url}"' in html
     assert "Chỉ tiêu nổi bật" in html
     assert "66,7%" in html
+
+
+def test_a_new_figure_shows_on_the_home_page_highlights_at_once(
+    client, tracker, tracked, home_page, make_measurement, this_year
+):
+    assert "66,7%" in client.get(home_page.url).content.decode()  # two of three achieved
+    make_measurement(tracked["services"], this_year, "1500")  # a later, lower figure: no longer achieved
+    html = client.get(home_page.url).content.decode()
+    assert "1.500" in html
+    assert "33,3%" in html
