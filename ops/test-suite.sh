@@ -24,6 +24,8 @@ REDIS_URL=$(ops/redis.sh start)
 export REDIS_URL
 # Chromium, Java and the pinned axe-core and Nu HTML Checker for the browser tests.
 ops/browser-tools.sh
+# nginx for tests/portal/test_nginx.py, which runs ops/nginx/portal.conf in front of gunicorn.
+ops/nginx.sh install >/dev/null
 
 echo "== Test suite on SQLite =="
 "$PYTEST" "$@"
