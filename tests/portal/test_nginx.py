@@ -292,6 +292,7 @@ def test_nginx_accepts_the_shipped_configuration(stack):
 
     assert result.returncode == 0, result.stderr
     assert "test is successful" in result.stderr
+    assert "[warn]" not in result.stderr
 
 
 def test_a_draft_directives_attachment_is_not_served_by_its_media_path_or_its_document_url(stack):
