@@ -89,3 +89,20 @@ def test_the_home_page_has_no_banner_once_the_campaign_has_ended(client, home_pa
     assert 'id="home-online-title"' in html  # the online-services entry stays
     assert 'id="home-campaign-title"' not in html
     assert ended.title not in html
+
+
+def _online_entry(html):
+    return html[html.index('id="home-online-title"') : html.index("</section>", html.index('id="home-online-title"'))]
+
+
+def test_the_home_page_promises_no_trip_to_an_office_only_for_full_online_services(
+    client, home_page, online_page, online_procedure, make_procedure
+):
+    entry = _online_entry(client.get(home_page.url).content.decode())
+    assert "1 thủ tục nộp hồ sơ trực tuyến được." in entry  # level 3: the result is still collected
+    assert "không phải đến cơ quan nhà nước" not in entry
+
+    make_procedure(title="Cấp lại giấy phép lái xe", legacy_level=4)
+    entry = _online_entry(client.get(home_page.url).content.decode())
+    assert "2 thủ tục nộp hồ sơ trực tuyến được." in entry
+    assert "1 thủ tục làm trọn trên mạng (toàn trình), không phải đến cơ quan nhà nước." in entry
