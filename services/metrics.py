@@ -32,10 +32,15 @@ def follow_through_total(start=None, end=None):
 
 
 def rate(follow_throughs, views):
-    """Follow-through rate in percent, or ``None`` when there were no counted views."""
+    """Share of counted views followed through to a service, in percent; ``None`` without views.
+
+    Views and follow-throughs are counted without identifying anyone, so one visitor who opens
+    two services from one view counts twice: the share is capped at 100%. The two counts beside
+    it stay exact.
+    """
     if not views:
         return None
-    return round(100 * follow_throughs / views, 1)
+    return round(100 * min(follow_throughs, views) / views, 1)
 
 
 @dataclass
@@ -53,8 +58,9 @@ class ResultRow:
 class CampaignResults:
     """One campaign's results. Views are page views; poster scans have follow-throughs but no views.
 
-    A campaign page shows every featured service, so a service's rate is its follow-throughs
-    over the page's web views.
+    The rate is the page's follow-throughs over the page's views: poster scans are counted but
+    never divided by page views. A campaign page shows every featured service, so a service's
+    rate is its follow-throughs from the page over the page's views.
     """
 
     campaign: object
@@ -63,6 +69,7 @@ class CampaignResults:
     by_service: list
     by_channel: list
     by_day: list
+    scans: int = 0
 
     @property
     def rate(self):
@@ -72,16 +79,23 @@ class CampaignResults:
 def campaign_results(campaign, start=None, end=None):
     views = _in_period(CampaignDailyView.objects.filter(campaign=campaign), start, end)
     follows = _in_period(CampaignDailyFollowThrough.objects.filter(campaign=campaign), start, end)
+    scans = follows.filter(channel=Channel.POSTER)
+    total_scans = scans.aggregate(n=Sum("follow_throughs"))["n"] or 0
+    # Views and follow-throughs of the page itself, whatever link brought the visitor to it.
+    views = views.exclude(channel=Channel.POSTER)
+    page_follows = follows.exclude(channel=Channel.POSTER)
     total_views = views.aggregate(n=Sum("views"))["n"] or 0
-    total_follows = follows.aggregate(n=Sum("follow_throughs"))["n"] or 0
-    web_views = views.filter(channel=Channel.WEB).aggregate(n=Sum("views"))["n"] or 0
+    total_follows = page_follows.aggregate(n=Sum("follow_throughs"))["n"] or 0
 
     by_service_counts = dict(
-        follows.order_by().values_list("procedure").annotate(n=Sum("follow_throughs")).values_list("procedure", "n")
+        page_follows.order_by()
+        .values_list("procedure")
+        .annotate(n=Sum("follow_throughs"))
+        .values_list("procedure", "n")
     )
     by_service = []
     for item in campaign.featured_services.select_related("procedure"):
-        by_service.append(ResultRow(item.procedure.title, web_views, by_service_counts.get(item.procedure_id, 0)))
+        by_service.append(ResultRow(item.procedure.title, total_views, by_service_counts.get(item.procedure_id, 0)))
 
     view_by_channel = dict(views.order_by().values_list("channel").annotate(n=Sum("views")).values_list("channel", "n"))
     follow_by_channel = dict(
@@ -96,13 +110,13 @@ def campaign_results(campaign, start=None, end=None):
 
     view_by_day = dict(views.order_by().values_list("day").annotate(n=Sum("views")).values_list("day", "n"))
     follow_by_day = dict(
-        follows.order_by().values_list("day").annotate(n=Sum("follow_throughs")).values_list("day", "n")
+        page_follows.order_by().values_list("day").annotate(n=Sum("follow_throughs")).values_list("day", "n")
     )
     by_day = [
         ResultRow(day.strftime("%d/%m/%Y"), view_by_day.get(day, 0), follow_by_day.get(day, 0))
         for day in sorted(set(view_by_day) | set(follow_by_day))
     ]
-    return CampaignResults(campaign, total_views, total_follows, by_service, by_channel, by_day)
+    return CampaignResults(campaign, total_views, total_follows, by_service, by_channel, by_day, total_scans)
 
 
 def results_csv_rows(campaign, start=None, end=None):

@@ -39,6 +39,12 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
             return Indicator.objects.none()
         return Indicator.objects.filter(plan_id=self.plan_id).for_tracker()
 
+    def completion(self, indicators=None):
+        """The plan's completion over the indicators this page tracks (all of them by default)."""
+        if self.plan is None:
+            return None
+        return self.plan.completion(self.indicators() if indicators is None else indicators)
+
     def download_url(self, fmt, indicator=None):
         if indicator is None:
             return self.url + self.reverse_subpage(f"download_{fmt}")
@@ -62,7 +68,7 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
     @path("")
     def index_route(self, request):
         indicators = list(self.indicators())
-        completion = self.plan.completion(indicators) if self.plan else None
+        completion = self.completion(indicators)
         counts = {status: 0 for status in Status}
         for indicator in indicators:
             counts[indicator.status] += 1
@@ -107,7 +113,7 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
 
     @path("du-lieu/json/")
     def download_json(self, request):
-        return opendata.json_response(self.plan, self.indicators())
+        return opendata.json_response(self.plan, self.indicators(), self.completion())
 
     @path("chi-tieu/<slug:code>/du-lieu/csv/")
     def indicator_csv(self, request, code):
@@ -117,4 +123,4 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
     @path("chi-tieu/<slug:code>/du-lieu/json/")
     def indicator_json(self, request, code):
         indicator = self._indicator_or_404(code)
-        return opendata.json_response(self.plan, [indicator])
+        return opendata.json_response(self.plan, [indicator], self.completion())

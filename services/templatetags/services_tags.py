@@ -18,5 +18,7 @@ def services_home_section(context):
         "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first(),
         "online_page": section_link(OnlineServicesPage, site, request),
         "online_count": online.count(),
+        # "No trip to an office" is true only of services done wholly online (toàn trình).
+        "full_count": online.fully_online().count(),
         "featured": online.order_by("-legacy_level", "title")[:4],
     }

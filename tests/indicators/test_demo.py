@@ -24,10 +24,8 @@ def test_demo_plan_has_the_2014_monitoring_figures(demo):
 
 
 def test_demo_directive_rate_is_computed_from_the_demo_register(demo):
-    from directives.models import DirectivePage, RegisterEntry
+    from directives.models import DirectivePage
 
-    if not RegisterEntry.objects.exists():
-        pytest.skip("the directives demo has no register yet")
     plan = Plan.objects.get(number="07/KH-UBND")
     rate = plan.indicators.get(code="ct-02")
     assert rate.latest.source == "automatic"

@@ -63,6 +63,8 @@ def test_draft_measurements_stay_off_the_public_page(client, tracker, tracked, m
     make_measurement(tracked["empty"], this_year, "0.9", live=False)
     html = client.get(tracker.url).content.decode()
     assert "0,9%" not in html
+    value = re.search(r'data-indicator-value="ct-08">(.*?)</dd>', html, re.S).group(1).strip()
+    assert value == "chưa có số liệu"
 
 
 def test_indicator_page_shows_full_history_and_superseded_figures(
@@ -114,6 +116,10 @@ def test_csv_and_json_agree_with_the_page(client, tracker, tracked):
 def test_each_indicator_has_its_own_downloads(client, tracker, tracked):
     data = client.get(f"{tracker.url}chi-tieu/ct-07/du-lieu/json/").json()
     assert [item["indicator_code"] for item in data["indicators"]] == ["ct-07"]
+    # The plan's figure, as the tracker page shows it, not 100% for this one achieved indicator.
+    assert data["plan"]["completion_percent"] == "66.7"
+    empty = client.get(f"{tracker.url}chi-tieu/ct-08/du-lieu/json/").json()
+    assert empty["plan"]["completion_percent"] == "66.7"
     rows = list(csv.DictReader(io.StringIO(client.get(f"{tracker.url}chi-tieu/ct-07/du-lieu/csv/").content.decode())))
     assert {row["indicator_code"] for row in rows} == {"ct-07"}
 

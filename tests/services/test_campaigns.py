@@ -54,8 +54,12 @@ def test_an_ended_campaign_page_says_so(client, make_campaign, online_procedure)
     assert f"đã kết thúc ngày {ended.end_date:%d/%m/%Y}" in html
 
 
-def test_a_running_campaign_page_does_not_say_it_has_ended(client, campaign):
-    assert "đã kết thúc" not in client.get(campaign.url).content.decode()
+def test_a_running_campaign_page_does_not_say_it_has_ended(client, campaign, online_procedure):
+    html = client.get(campaign.url).content.decode()
+
+    assert "Dịch vụ công trực tuyến được giới thiệu" in html
+    assert online_procedure.title in html and campaign.go_path(online_procedure) in html
+    assert "đã kết thúc" not in html
 
 
 def test_a_campaign_cannot_end_before_it_starts(db):
@@ -80,4 +84,25 @@ def test_the_home_page_has_no_banner_once_the_campaign_has_ended(client, home_pa
         [online_procedure], title="Đợt cũ", start=today - datetime.timedelta(days=30), end=today - datetime.timedelta(1)
     )
 
-    assert ended.title not in client.get(home_page.url).content.decode()
+    html = client.get(home_page.url).content.decode()
+
+    assert 'id="home-online-title"' in html  # the online-services entry stays
+    assert 'id="home-campaign-title"' not in html
+    assert ended.title not in html
+
+
+def _online_entry(html):
+    return html[html.index('id="home-online-title"') : html.index("</section>", html.index('id="home-online-title"'))]
+
+
+def test_the_home_page_promises_no_trip_to_an_office_only_for_full_online_services(
+    client, home_page, online_page, online_procedure, make_procedure
+):
+    entry = _online_entry(client.get(home_page.url).content.decode())
+    assert "1 thủ tục nộp hồ sơ trực tuyến được." in entry  # level 3: the result is still collected
+    assert "không phải đến cơ quan nhà nước" not in entry
+
+    make_procedure(title="Cấp lại giấy phép lái xe", legacy_level=4)
+    entry = _online_entry(client.get(home_page.url).content.decode())
+    assert "2 thủ tục nộp hồ sơ trực tuyến được." in entry
+    assert "1 thủ tục làm trọn trên mạng (toàn trình), không phải đến cơ quan nhà nước." in entry

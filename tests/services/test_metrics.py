@@ -31,8 +31,25 @@ def test_campaign_results_give_the_follow_through_rate(browser_client, campaign,
 
     results = campaign_results(campaign)
 
-    assert (results.views, results.follow_throughs, results.rate) == (4, 2, 50.0)
+    # The poster scan is counted, but not divided by the page's views.
+    assert (results.views, results.follow_throughs, results.rate, results.scans) == (4, 1, 25.0, 1)
     channels = {row.label: (row.views, row.follow_throughs, row.rate) for row in results.by_channel}
     assert channels == {"Trang web": (4, 1, 25.0), "Áp phích (mã QR)": (None, 1, None)}
-    assert [(row.label, row.follow_throughs) for row in results.by_service] == [(online_procedure.title, 2)]
-    assert len(results.by_day) == 1
+    assert [(row.label, row.follow_throughs, row.rate) for row in results.by_service] == [
+        (online_procedure.title, 1, 25.0)
+    ]
+    assert [(row.views, row.follow_throughs, row.rate) for row in results.by_day] == [(4, 1, 25.0)]
+
+
+def test_a_campaign_rate_never_exceeds_100_percent(browser_client, campaign, online_procedure):
+    browser_client.get(campaign.url)
+    for _ in range(3):
+        browser_client.get(campaign.go_path(online_procedure, "poster"))
+    browser_client.get(campaign.go_path(online_procedure))
+    browser_client.get(campaign.go_path(online_procedure))  # a second service opened from one view
+
+    results = campaign_results(campaign)
+
+    assert (results.views, results.follow_throughs, results.scans) == (1, 2, 3)
+    assert results.rate == 100.0
+    assert all(row.rate is None or row.rate <= 100 for row in results.by_channel + results.by_service + results.by_day)

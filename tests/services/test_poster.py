@@ -56,3 +56,11 @@ def test_the_decoder_reads_what_segno_encodes():
     buffer.seek(0)
 
     assert [r.text for r in zxingcpp.read_barcodes(Image.open(buffer))] == ["http://testserver/go/1/2/?kenh=poster"]
+
+
+def test_the_poster_print_button_is_wired_by_a_script_file_not_an_inline_handler(client, campaign):
+    html = client.get(campaign.poster_url).content.decode()
+
+    button = re.search(r"<button[^>]*>In áp phích</button>", html).group(0)
+    assert "data-print" in button and "onclick" not in button
+    assert re.search(r'<script src="[^"]*js/print-button\.js" defer>', html)
