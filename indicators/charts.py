@@ -3,8 +3,11 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-WIDTH, HEIGHT = 480, 240
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 56
+# Drawn in a 400-unit box, shown between 20rem and 25rem wide (static/css/portal.css), with
+# 15-unit labels: at the narrowest (a 320 px phone column) they still render at 12 CSS px.
+WIDTH, HEIGHT = 400, 240
+LEFT, RIGHT, TOP, BOTTOM = 68, 12, 16, 60
+FONT_SIZE = 15
 
 
 @dataclass
@@ -29,6 +32,7 @@ class TrendChart:
     right_edge: int = WIDTH - RIGHT
     bottom_edge: int = HEIGHT - BOTTOM
     legend_y: int = HEIGHT - 10
+    font_size: int = FONT_SIZE
     points: list[Point] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     target_y: float | None = None
@@ -62,7 +66,7 @@ def trend_chart(indicator) -> TrendChart | None:
     values = [m.value for m in series]
     top = _nice_top(max([*values, indicator.target, indicator.baseline or 0]))
     chart = TrendChart()
-    inset = 32  # keeps the first and last period labels inside the drawing
+    inset = 24  # keeps the first and last period labels inside the drawing
     plot_left = chart.left + inset
     plot_width = chart.right_edge - inset - plot_left
     plot_height = chart.bottom_edge - TOP
