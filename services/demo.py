@@ -2,7 +2,9 @@
 
 The procedures come from ``demo_data/thu_tuc_hanh_chinh.csv`` (Vietnamese headers, as the
 national procedure database exports them) through the same importer staff use, so a second
-run finds every code and changes nothing. Codes and addresses are illustrative.
+run finds every code and changes nothing. Codes ("DEMO-001"…) and addresses are illustrative:
+a real national code here would let a province's own catalogue, imported on top, rename a demo
+page while its slug still names the demo procedure.
 """
 
 import datetime
@@ -33,7 +35,7 @@ from .models import (
 DEMO_CSV = Path(__file__).parent / "demo_data" / "thu_tuc_hanh_chinh.csv"
 
 # The four services the province offered at level 3 in 2014.
-LEVEL_3_CODES_2014 = ["1.001612", "2.001583", "1.004616", "1.002331"]
+LEVEL_3_CODES_2014 = ["DEMO-001", "DEMO-002", "DEMO-003", "DEMO-004"]
 
 
 def _stream(*blocks):
