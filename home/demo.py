@@ -4,17 +4,41 @@ Every step looks its content up by a stable key before creating it, so a second
 run of ``load_demo`` changes nothing. Names of officials are fictional.
 """
 
+import datetime
 import json
+from pathlib import Path
 
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import HomePage, OrganisationPage, PortalSettings, StandardPage
 
 
-def ensure_page(parent, model, slug, **fields):
+def demo_data(module_file, name):
+    """The JSON file ``demo_data/<name>.json`` beside the demo module ``module_file``.
+
+    Demo prose lives in data files an editor can review, not in Python literals.
+    """
+    path = Path(module_file).resolve().parent / "demo_data" / f"{name}.json"
+    with path.open(encoding="utf-8") as file:
+        return json.load(file)
+
+
+def set_publication_date(page, day, hour=9):
+    """Date a demo page to when its content was published, not to the day the demo was loaded.
+
+    Search's year facet, date sorting and listings read these dates.
+    """
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+    Page.objects.filter(pk=page.pk).update(first_published_at=moment, last_published_at=moment)
+    page.first_published_at = page.last_published_at = moment
+
+
+def ensure_page(parent, model, slug, published_on=None, **fields):
     """Return the live child of ``parent`` with ``slug``, creating and publishing it once.
 
     Existing pages are left as they are: an editor may have improved them.
+    ``published_on`` dates content written before the demo was loaded.
     Returns ``(page, created)``.
     """
     existing = parent.get_children().filter(slug=slug).first()
@@ -23,6 +47,8 @@ def ensure_page(parent, model, slug, **fields):
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
+    if published_on is not None:
+        set_publication_date(page, published_on)
     return page, True
 
 
@@ -112,7 +138,7 @@ GUIDE_BODY = _stream(
             "items": [
                 {
                     "question": "Tôi không có máy tính thì nộp hồ sơ trực tuyến thế nào?",
-                    "answer": "<p>Bạn có thể dùng điện thoại thông minh, hoặc nhờ cán bộ bộ phận một cửa "
+                    "answer": "<p>Bạn có thể dùng điện thoại thông minh, hoặc nhờ cán bộ của bộ phận một cửa "
                     "cấp xã hướng dẫn nộp tại chỗ.</p>",
                 },
                 {
@@ -133,6 +159,11 @@ GUIDE_BODY = _stream(
         },
     ),
 )
+
+# The guidance was written for the 2014 online services campaign; the province page came with
+# the portal's relaunch in 2011.
+GUIDES_PUBLISHED_ON = datetime.date(2014, 9, 1)
+ABOUT_PUBLISHED_ON = datetime.date(2011, 5, 12)
 
 ABOUT_BODY = _stream(
     (
@@ -196,6 +227,7 @@ def load(stdout):
         home,
         StandardPage,
         "huong-dan",
+        published_on=GUIDES_PUBLISHED_ON,
         title="Hướng dẫn",
         show_in_menus=True,
         lead="Hướng dẫn người dân, doanh nghiệp sử dụng cổng và dịch vụ công trực tuyến.",
@@ -204,6 +236,7 @@ def load(stdout):
         guides,
         StandardPage,
         "nop-ho-so-truc-tuyen",
+        published_on=GUIDES_PUBLISHED_ON,
         title="Hướng dẫn nộp hồ sơ trực tuyến",
         lead="Nộp hồ sơ thủ tục hành chính qua mạng, không phải đến cơ quan nhà nước.",
         body=GUIDE_BODY,
@@ -212,6 +245,7 @@ def load(stdout):
         guides,
         StandardPage,
         "gioi-thieu-tinh-hau-giang",
+        published_on=ABOUT_PUBLISHED_ON,
         title="Giới thiệu tỉnh Hậu Giang",
         body=ABOUT_BODY,
     )

@@ -2,7 +2,9 @@
 
 The procedures come from ``demo_data/thu_tuc_hanh_chinh.csv`` (Vietnamese headers, as the
 national procedure database exports them) through the same importer staff use, so a second
-run finds every code and changes nothing. Codes and addresses are illustrative.
+run finds every code and changes nothing. Codes ("DEMO-001"…) and addresses are illustrative:
+a real national code here would let a province's own catalogue, imported on top, rename a demo
+page while its slug still names the demo procedure.
 """
 
 import datetime
@@ -14,7 +16,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from home.demo import ensure_home_page, ensure_page
+from directives.pdf import build_pdf
+from home.demo import ensure_home_page, ensure_page, set_publication_date
 
 from .importer import import_procedures
 from .levels import LegacyLevel
@@ -33,7 +36,7 @@ from .models import (
 DEMO_CSV = Path(__file__).parent / "demo_data" / "thu_tuc_hanh_chinh.csv"
 
 # The four services the province offered at level 3 in 2014.
-LEVEL_3_CODES_2014 = ["1.001612", "2.001583", "1.004616", "1.002331"]
+LEVEL_3_CODES_2014 = ["DEMO-001", "DEMO-002", "DEMO-003", "DEMO-004"]
 
 
 def _stream(*blocks):
@@ -64,7 +67,7 @@ CAMPAIGN_BODY = _stream(
                 },
                 {
                     "question": "Tôi không rành máy tính thì nhờ ai?",
-                    "answer": "<p>Cán bộ bộ phận một cửa cấp xã, cấp huyện hướng dẫn miễn phí, "
+                    "answer": "<p>Cán bộ của bộ phận một cửa cấp xã, cấp huyện hướng dẫn miễn phí, "
                     "kể cả nộp giúp ngay tại quầy.</p>",
                 },
             ],
@@ -114,30 +117,6 @@ CAMPAIGNS = [
 ]
 
 
-def _minimal_pdf(title):
-    """A one-page PDF naming the form, so demo download links lead to a real file."""
-    text = title.encode("ascii", "replace").decode()
-    stream = f"BT /F1 14 Tf 72 770 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
 def attach_forms():
     """Level-2 procedures offer their first dossier component (the form) as a download."""
     Document = get_document_model()
@@ -151,7 +130,7 @@ def attach_forms():
         document = Document.objects.filter(title=title).first()
         if document is None:
             document = Document(title=title)
-            document.file.save(f"mau-{procedure.code}.pdf", ContentFile(_minimal_pdf(f"Mau {procedure.code}")))
+            document.file.save(f"mau-{procedure.code}.pdf", ContentFile(build_pdf(title, [title])))
             document.save()
         documents[0].form = document
         page.documents = documents
@@ -213,6 +192,7 @@ def ensure_campaign(parent, spec, today):
         ]
         parent.add_child(instance=campaign)
         campaign.save_revision().publish()
+        set_publication_date(campaign, start)
     campaign = campaign.specific
     last_day = min(campaign.end_date or today, today - datetime.timedelta(days=1))
     recorded = _record_results(campaign, campaign.start_date, last_day, spec["seed"])

@@ -442,7 +442,13 @@ class OperationalNewsIndexPage(PortalPage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        news = OperationalNewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        news = (
+            OperationalNewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-date", "-pk")
+            .prefetch_related("images__image")
+        )
         context["news_page"] = Paginator(news, self.per_page).get_page(request.GET.get("trang"))
         return context
 
@@ -474,6 +480,11 @@ class OperationalNewsPage(PortalPage):
     class Meta:
         verbose_name = _("Tin chỉ đạo, điều hành")
         verbose_name_plural = _("Tin chỉ đạo, điều hành")
+
+    @property
+    def card_image(self):
+        """The first image with its alt text, for cards and sharing previews; None without one."""
+        return next(iter(self.images.all()), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

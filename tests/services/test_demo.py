@@ -70,3 +70,15 @@ def test_the_demo_file_imports_cleanly_with_the_command(home_page, procedure_ind
 
     assert stderr.getvalue() == ""
     assert ProcedurePage.objects.count() == 43
+
+
+def test_demo_procedure_codes_cannot_be_mistaken_for_national_codes(services_demo):
+    # A province importing its real catalogue on top of the demo matches pages by code: a demo
+    # page holding a real national code would take another procedure's title under its own slug.
+    codes = list(ProcedurePage.objects.values_list("code", flat=True))
+
+    assert len(codes) == 43
+    assert all(code.startswith("DEMO-") for code in codes), codes
+    featured = CampaignPage.objects.get(slug="dich-vu-cong-muc-do-3-nam-2014").featured_services.all()
+    assert sorted(item.procedure.code for item in featured) == sorted(demo.LEVEL_3_CODES_2014)
+    assert len(featured) == 4
