@@ -139,8 +139,8 @@ class HomePage(PortalPage):
     intro = models.CharField(_("Lời giới thiệu"), max_length=300, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # One per site: the province portal and each sub-portal (subportals app) has its own.
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("Trang chủ")
