@@ -122,7 +122,9 @@ class PortalSettings(BaseSiteSetting):
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)
             if site is not None:
-                instance = remember(f"settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
+                instance = remember(
+                    f"settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site), site=site
+                )
                 instance._request = request
                 setattr(request, attr_name, instance)
         return super().for_request(request)

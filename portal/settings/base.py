@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's site, strictly by host name: the page cache below keeps pages per site.
+    "home.structure.KnownSiteMiddleware",
     # Before sessions: an anonymous hit is answered without touching session or database.
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
