@@ -122,7 +122,9 @@ class PortalSettings(BaseSiteSetting):
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)
             if site is not None:
-                instance = remember(f"settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
+                instance = remember(
+                    f"settings:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site), site=site
+                )
                 instance._request = request
                 setattr(request, attr_name, instance)
         return super().for_request(request)
@@ -139,8 +141,8 @@ class HomePage(PortalPage):
     intro = models.CharField(_("Lời giới thiệu"), max_length=300, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    # One per site: the province portal and each sub-portal (subportals app) has its own.
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("Trang chủ")

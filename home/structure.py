@@ -6,16 +6,27 @@ only when content changes, yet Wagtail would look each of them up again on every
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
+from django.http import HttpResponseNotFound
 from django.http.request import split_domain_port
+from django.template.loader import render_to_string
 from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.cache import remember
 
 
-def site_for_request(request):
-    """Wagtail's ``Site.find_for_request``, with the site and its specific root page from the cache.
+def host_is_listed(hostname):
+    """Whether ALLOWED_HOSTS names ``hostname`` itself, not through a wildcard (".haugiang.gov.vn", "*")."""
+    return hostname in {host.lower() for host in settings.ALLOWED_HOSTS if not host.startswith(".") and host != "*"}
 
+
+def site_for_request(request):
+    """Wagtail's ``Site.find_for_request``, strict about unknown hosts, kept in the cache with its root page.
+
+    Wagtail answers any host name without a site of its own with the default site. Behind a
+    wildcard such as ".haugiang.gov.vn" that would show the province portal at every mistyped
+    sub-portal address, so the default site only answers the host names listed one by one.
     Wagtail looks the site up, then the root page's specific row, on every page view.
     """
     if not hasattr(request, "_wagtail_site"):
@@ -23,13 +34,36 @@ def site_for_request(request):
 
         def compute():
             site = Site._find_for_request(request)
-            if site is None:
+            if site is None or (site.hostname != hostname and not host_is_listed(hostname)):
                 return False
             site.root_page = site.root_page.specific
             return site
 
         request._wagtail_site = remember(f"site:{hostname}:{port}", compute) or None
     return request._wagtail_site
+
+
+class KnownSiteMiddleware:
+    """Answer only for host names that have a site: Django's 400 for a forged host, 404 for an unknown one.
+
+    Runs before the page cache, which keeps pages per site, so that neither a cached page nor
+    a fresh one of another site is ever served under an unknown host name.
+    """
+
+    exempt_paths = ("/healthz",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(self.exempt_paths):
+            return self.get_response(request)
+        if site_for_request(request) is None:  # get_host() inside raises DisallowedHost: Django's 400
+            return HttpResponseNotFound(
+                render_to_string("unknown_site.html", {"hostname": request.get_host()}),
+                headers={"Cache-Control": "no-store"},
+            )
+        return self.get_response(request)
 
 
 def restricted_paths():
@@ -73,7 +107,7 @@ def menu_links(site, request=None):
         children = Page.objects.child_of(root).live().in_menu().exclude(private_q()).order_by("path")
         return (PageLink.of(root, request), tuple(PageLink.of(page, request) for page in children))
 
-    return remember(f"menu:{site.pk}", compute)
+    return remember(f"menu:{site.pk}", compute, site=site)
 
 
 def section_link(page_type, site=None, request=None):
@@ -87,5 +121,5 @@ def section_link(page_type, site=None, request=None):
         # Remembered as False: the cache cannot tell a stored None from a miss.
         return PageLink.of(page, request) if page is not None else False
 
-    found = remember(f"section:{site.pk if site else 0}:{page_type._meta.label_lower}", compute)
+    found = remember(f"section:{site.pk if site else 0}:{page_type._meta.label_lower}", compute, site=site)
     return found or None

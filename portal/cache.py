@@ -7,6 +7,13 @@ content (snippets, settings, indicator values, redirects), replaces the token:
 from that moment every URL (the page, its listing, the home page, feeds, the
 sitemap, the tracker) misses and is rendered afresh. Old entries simply expire.
 
+Pages are kept per site, too. Each sub-portal has its own token besides the
+shared one, and the province portal one that moves whenever any site publishes:
+publishing on a sub-portal refreshes that sub-portal and the province pages that
+aggregate it, never a third site's pages. Publishing on the province portal, and
+any other change, starts a new shared generation, since sub-portals list the
+province's catalogue.
+
 Only anonymous GET requests are cached: a request carrying a session cookie (an
 editor, anyone logged in) neither reads nor fills the cache, and a response that
 sets a cookie or says it is private is never stored. When the cache does not
@@ -28,6 +35,9 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "portal:pages:generation"
+# Moved by a publication on any site: what the province portal (or any view across sites) shows.
+ALL_SITES_GENERATION_KEY = "portal:pages:generation:all-sites"
+SITE_GENERATION_KEY = "portal:pages:generation:site:{pk}"
 STATUS_HEADER = "X-Page-Cache"
 CACHEABLE_STATUSES = {200, 301, 404, 410}
 CACHEABLE_TYPES = (
@@ -66,26 +76,43 @@ def cache_seconds(cache):
     return min(settings.PAGE_CACHE_SECONDS, LOCAL_MEMORY_SECONDS)
 
 
-def current_generation(cache=None):
-    cache = cache or page_cache()
-    token = cache.get(GENERATION_KEY)
+def _token(cache, key):
+    token = cache.get(key)
     if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        token = cache.get(key)
     return token
 
 
-def remember(name, compute):
+def scope_key(site=None):
+    """The token of what ``site`` shows: its own for a sub-portal, every site's for the province portal."""
+    if site is None or site.is_default_site:
+        return ALL_SITES_GENERATION_KEY
+    return SITE_GENERATION_KEY.format(pk=site.pk)
+
+
+def current_generation(cache=None, site=None, scoped=True):
+    """The shared token, followed (when ``scoped``) by the token of ``site``'s content."""
+    cache = cache or page_cache()
+    token = _token(cache, GENERATION_KEY)
+    if token is None or not scoped:
+        return token
+    return f"{token}.{_token(cache, scope_key(site))}"
+
+
+def remember(name, compute, site=None):
     """``compute()``, kept in the page cache for the current content generation.
 
     For the site structure every page reads (menu, settings, view restrictions): one
     lookup in the cache instead of several queries, and a fresh value as soon as any
     content changes. It works with the page cache switched off too, and when the cache
     does not answer the value is simply computed. ``compute`` must not return None.
+    Pass the ``site`` whose pages alone the value reads, so that publishing on another
+    sub-portal keeps it; without one, any publication anywhere refreshes it.
     """
     try:
         cache = page_cache()
-        key = f"portal:structure:{current_generation(cache)}:{name}"
+        key = f"portal:structure:{current_generation(cache, site)}:{name}"
         value = cache.get(key)
     except Exception:  # noqa: BLE001 - the cache being down must not take the site down
         return compute()
@@ -108,6 +135,35 @@ def content_changed(**kwargs):
         page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
     except Exception:  # noqa: BLE001 - any cache client error; publishing must go on
         logger.warning("Page cache unavailable: could not start a new content generation", exc_info=True)
+
+
+def page_changed(sender=None, instance=None, **kwargs):
+    """A page was published or unpublished: refresh its site and the province, or everything.
+
+    A page on the province portal may be listed by every sub-portal (the procedure catalogue),
+    so it starts a new shared generation; a sub-portal's page only concerns its own site and
+    the province pages that gather every site's content.
+    """
+    try:
+        site = instance.get_site() if instance is not None else None
+    except Exception:  # noqa: BLE001 - no site found: refresh everything rather than guess
+        site = None
+    if site is None or site.is_default_site:
+        content_changed()
+        return
+    try:
+        cache = page_cache()
+        cache.set_many({scope_key(site): uuid.uuid4().hex, ALL_SITES_GENERATION_KEY: uuid.uuid4().hex}, None)
+    except Exception:  # noqa: BLE001 - publishing must go on
+        logger.warning("Page cache unavailable: could not refresh site %s", site.pk, exc_info=True)
+
+
+def snippet_published(sender, instance=None, **kwargs):
+    # Wagtail sends this for pages too, after page_published, which page_changed has handled.
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page):
+        content_changed()
 
 
 def request_is_cacheable(request):
@@ -158,7 +214,8 @@ class AnonymousPageCacheMiddleware:
         cache = page_cache()
         key = stored = None
         try:
-            generation = current_generation(cache)
+            # The site was found (strictly, by host) before this middleware: see home.structure.
+            generation = current_generation(cache, getattr(request, "_wagtail_site", None))
             if generation is not None:
                 key = cache_key(request, generation)
                 stored = cache.get(key)
@@ -199,7 +256,7 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
     if getattr(instance, "live", False):
-        content_changed()
+        page_changed(instance=instance)
 
 
 def model_saved(sender, **kwargs):
@@ -214,8 +271,12 @@ def connect_signals():
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(content_changed, dispatch_uid=f"portal-cache-{id(signal)}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"portal-cache-{id(signal)}")
+    signal = post_page_move
+    signal.connect(content_changed, dispatch_uid=f"portal-cache-{id(signal)}")
+    for signal in (published, unpublished):
+        signal.connect(snippet_published, dispatch_uid=f"portal-cache-{id(signal)}")
     watched_apps = set(settings.PAGE_CACHE_CONTENT_APPS)
     watched_models = set(settings.PAGE_CACHE_CONTENT_MODELS)
     for model in apps.get_models():

@@ -324,8 +324,8 @@ def _hit(page, query, request=None):
     )
 
 
-def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE, request=None):
-    """Search the public pages; never raises for bad input or a failed engine."""
+def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE, request=None, site=None):
+    """Search the public pages (only ``site``'s when given); never raises for bad input or a failed engine."""
     params = params or {}
     query = clean_query(raw_query)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
@@ -337,6 +337,8 @@ def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE,
     ids, backend, fell_back = _candidate_ids(query)
     outcome.backend, outcome.fell_back = backend, fell_back
     pages = _load_specific(_exact_identifier_ids(query) + ids)
+    if site is not None:  # a sub-portal's own search
+        pages = [page for page in pages if page.path.startswith(site.root_page.path)]
     if backend == DATABASE_BACKEND:
         pages = rank_exact_accents_first(pages, query)
     pages = exact_identifiers_first(pages, query)

@@ -15,8 +15,10 @@ def _page_number(request):
 def search(request):
     """/tim-kiem/: results with facets, snippets, sorting, promotions and help when nothing matches."""
     raw_query = request.GET.get("q", "")
-    site_for_request(request)  # the site and its root page from the cache, for the results' URLs
-    outcome = portal_search.run_search(raw_query, request.GET, _page_number(request), request=request)
+    site = site_for_request(request)  # the site and its root page from the cache, for the results' URLs
+    # A sub-portal searches its own pages unless asked for the whole province (toan_tinh=1).
+    own_site = site if site is not None and not site.is_default_site and request.GET.get("toan_tinh") != "1" else None
+    outcome = portal_search.run_search(raw_query, request.GET, _page_number(request), request=request, site=own_site)
     if outcome.query and outcome.page is not None and outcome.page.number == 1 and not outcome.filters:
         portal_search.log_query(outcome.query, outcome.total + len(outcome.promotions))
     return TemplateResponse(
@@ -24,6 +26,7 @@ def search(request):
         "search/search.html",
         {
             "search_query": outcome.query,
+            "own_site": own_site,
             "raw_query_was_junk": bool(raw_query.strip()) and not outcome.query,
             "outcome": outcome,
             "facet_names": [name for name, _label in FACETS],

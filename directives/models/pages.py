@@ -77,11 +77,19 @@ class DirectiveIndexPage(RoutablePageMixin, PortalPage):
         verbose_name = _("Danh mục văn bản chỉ đạo, điều hành")
         verbose_name_plural = _("Danh mục văn bản chỉ đạo, điều hành")
 
+    def directives(self, request):
+        """Its own directives; on the province portal, every agency's (sub-portals' too), by issuing body."""
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        pages = DirectivePage.objects.live().public()
+        return pages if site is not None and site.is_default_site else pages.child_of(self)
+
     @path("")
     def listing(self, request):
         from ..listing import DirectiveListing
 
-        listing = DirectiveListing(request, DirectivePage.objects.child_of(self).live().public(), f"index-{self.pk}")
+        listing = DirectiveListing(request, self.directives(request), f"index-{self.pk}")
         context = self.get_context(request)
         context["listing"] = listing
         return TemplateResponse(request, self.get_template(request), context)

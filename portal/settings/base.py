@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "services",
     "indicators",
     "search",
+    "subportals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -57,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's site, strictly by host name: the page cache below keeps pages per site.
+    "home.structure.KnownSiteMiddleware",
     # Before sessions: an anonymous hit is answered without touching session or database.
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -112,7 +115,7 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/static/", "
 # citizens type the same first letters ("cap phep", "dang ky") as they look for a procedure.
 PAGE_CACHE_ALLOWED_PATHS = ["/api/search/autocomplete/"]
 # Saving any model of these apps (snippets, settings, indicator values) starts a new generation.
-PAGE_CACHE_CONTENT_APPS = ["home", "directives", "services", "indicators", "search"]
+PAGE_CACHE_CONTENT_APPS = ["home", "directives", "services", "indicators", "search", "subportals"]
 PAGE_CACHE_CONTENT_MODELS = [
     "wagtailcore.Site",
     # Making a section private must hide it at once, from the cache and from every listing.
