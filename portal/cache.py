@@ -144,10 +144,7 @@ def page_changed(sender=None, instance=None, **kwargs):
     so it starts a new shared generation; a sub-portal's page only concerns its own site and
     the province pages that gather every site's content.
     """
-    try:
-        site = instance.get_site() if instance is not None else None
-    except Exception:  # noqa: BLE001 - no site found: refresh everything rather than guess
-        site = None
+    site = _site_of(instance)
     if site is None or site.is_default_site:
         content_changed()
         return
@@ -156,6 +153,23 @@ def page_changed(sender=None, instance=None, **kwargs):
         cache.set_many({scope_key(site): uuid.uuid4().hex, ALL_SITES_GENERATION_KEY: uuid.uuid4().hex}, None)
     except Exception:  # noqa: BLE001 - publishing must go on
         logger.warning("Page cache unavailable: could not refresh site %s", site.pk, exc_info=True)
+
+
+def _site_of(page):
+    """The site ``page`` belongs to, or None.
+
+    Not ``page.get_site()``: that keeps the site root paths on the instance, so a page published
+    before its site exists (a new sub-portal's home page) would have no URL afterwards.
+    """
+    if page is None:
+        return None
+    from wagtail.models import Site
+
+    try:
+        site_ids = [path.site_id for path in Site.get_site_root_paths() if page.url_path.startswith(path.root_path)]
+        return Site.objects.filter(pk__in=site_ids[:1]).first()
+    except Exception:  # noqa: BLE001 - no site found: refresh everything rather than guess
+        return None
 
 
 def snippet_published(sender, instance=None, **kwargs):
