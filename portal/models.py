@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.documents import get_document_model_string
 
 
 @register_setting(icon="lock")
@@ -43,3 +44,45 @@ class TwoFactorPolicy(BaseGenericSetting):
         if user.is_superuser and self.required_for_superusers:
             return True
         return self.required_groups.filter(pk__in=user.groups.values("pk")).exists()
+
+
+@register_setting(icon="doc-full")
+class DocumentPrivacy(BaseGenericSetting):
+    """Which collections hold documents anyone may download without a page that shows them.
+
+    A document some page has referenced follows its pages instead (portal.documents).
+    """
+
+    public_collections = models.ManyToManyField(
+        "wagtailcore.Collection",
+        blank=True,
+        verbose_name=_("Bộ sưu tập công khai"),
+        help_text=_(
+            "Tài liệu chưa từng gắn vào trang nào thì ai cũng tải được nếu thuộc một bộ sưu tập được chọn. "
+            "Tài liệu đã gắn vào trang chỉ công khai khi có trang đã xuất bản, không giới hạn quyền xem, dẫn tới nó."
+        ),
+        related_name="+",
+    )
+
+    panels = [FieldPanel("public_collections", widget=forms.CheckboxSelectMultiple)]
+
+    class Meta:
+        verbose_name = _("Tài liệu công khai")
+
+
+class AttachedDocument(models.Model):
+    """A document that a page, in some revision, has referenced: its collection no longer makes it public.
+
+    Wagtail's reference index sees only a page's current row, which for a live page is the live
+    version; the unpublished changes of a live page live in revisions, recorded here as they are saved.
+    """
+
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Tài liệu đã gắn vào trang")
+
+    def __str__(self):
+        return str(self.document)

@@ -37,6 +37,12 @@ def user_needs_code(user):
     return user_must_use_two_factor(user)
 
 
+def is_verified_staff(request):
+    """A signed-in user who may use the admin and, if the policy covers them, confirmed a code."""
+    user = request.user
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and not user_needs_code(user)
+
+
 class TwoFactorMiddleware:
     """Keeps an unverified covered user on the two-factor pages inside the admin."""
 

@@ -206,7 +206,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
 # Uploads are checked by their first bytes, not only by extension, and by size (portal/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.ImageForm"
-# Documents are served through Django so a draft's attachment can be withheld.
+# Documents are served through Django so that one no public page shows can be withheld (portal/documents.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
