@@ -269,4 +269,5 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 # Two-factor authentication (django-otp, TOTP authenticator apps). Who must use it is an
 # admin setting ("Chính sách xác thực hai bước"); staff who added a device always use it.
 OTP_TOTP_ISSUER = "Cổng thông tin Hậu Giang"
+# Outside these paths an unverified covered user is served as a visitor (portal/two_factor.py).
 TWO_FACTOR_PROTECTED_PATHS = ("/admin/",)

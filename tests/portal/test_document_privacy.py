@@ -166,3 +166,24 @@ def test_serving_a_document_costs_the_same_queries_however_many_drafts_the_site_
         make_page(title=f"Dự thảo {number}", body=[document_block(make_document(title=f"Tệp {number}"))])
     assert queries() == with_one_draft
     assert [status for status, _count in with_one_draft] == [200, 404]
+
+
+def test_a_password_alone_does_not_open_a_draft_document_until_the_second_factor(client, make_document, make_page):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    editor = get_user_model().objects.create_user("bientap", "bientap@haugiang.gov.vn", "mat-khau-bien-tap-2026")
+    editor.groups.add(Group.objects.get(name="Biên tập viên"))
+    device = TOTPDevice.objects.create(user=editor, name="Điện thoại", confirmed=True)
+    document = make_document()
+    make_page(body=[document_block(document)])
+
+    client.post("/admin/login/", {"username": "bientap", "password": "mat-khau-bien-tap-2026"})
+    assert client.get(document.url).status_code == 404
+
+    code = f"{totp(bytes.fromhex(device.key), t0=0, step=30, digits=6, drift=0):06d}"
+    verified = client.post("/admin/xac-thuc-hai-buoc/", {"code": code, "next": document.url})
+    assert verified["Location"] == document.url
+    assert client.get(document.url).status_code == 200

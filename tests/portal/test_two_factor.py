@@ -138,3 +138,21 @@ def test_every_staff_member_finds_two_factor_in_the_account_menu(admin_client):
     response = admin_client.get("/admin/account/")
 
     assert "Xác thực hai bước" in response.content.decode()
+
+
+def test_a_password_alone_does_not_open_a_page_restricted_to_signed_in_users(client, editor, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    device = TOTPDevice.objects.create(user=editor, name="Điện thoại", confirmed=True)
+    page = StandardPage(title="Thông báo nội bộ", lead="Lịch họp giao ban tháng này.")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    sign_in(client)
+
+    assert "Lịch họp giao ban" not in client.get(page.url, follow=True).content.decode()
+
+    client.post("/admin/xac-thuc-hai-buoc/", {"code": current_code(device.key), "next": "/admin/"})
+    assert "Lịch họp giao ban" in client.get(page.url).content.decode()
