@@ -271,3 +271,6 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 OTP_TOTP_ISSUER = "Cổng thông tin Hậu Giang"
 # Outside these paths an unverified covered user is served as a visitor (portal/two_factor.py).
 TWO_FACTOR_PROTECTED_PATHS = ("/admin/",)
+# Floors under the admin's policy, which may widen them but not lower them (production.py sets them).
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
+TWO_FACTOR_REQUIRED_GROUPS = []
