@@ -1,4 +1,4 @@
-"""Admin registrations of the directives app: snippets, register screens, dashboard panel, document guard."""
+"""Admin registrations of the directives app: snippets, register screens, dashboard panel."""
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -12,7 +12,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, metrics
-from .documents import withhold_draft_attachment
 from .forms import RegisterEntryForm
 from .models import DirectivePage, DocumentType, Field, IssuingBody, RegisterEntry
 
@@ -153,6 +152,3 @@ class PublicationPanel(Component):
 def add_publication_panel(request, panels):
     if request.user.has_perm("directives.view_registerentry"):
         panels.append(PublicationPanel())
-
-
-hooks.register("before_serve_document", withhold_draft_attachment)

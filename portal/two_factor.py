@@ -4,11 +4,19 @@ After Wagtail's own password login (throttled by django-axes), a user who has
 an authenticator device, or whom the admin's two-factor policy covers, must
 enter a one-time code before any other admin page. Covered users without a
 device are sent to set one up first. django-otp throttles wrong codes itself.
+
+Outside the admin such a user, until the code is confirmed, is served as a visitor: staff-only
+things on the public side (withheld documents, pages restricted to signed-in users or to groups)
+stay closed to a session that passed the password alone.
 """
 
+import functools
+
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django_otp import user_has_device
 
@@ -37,8 +45,24 @@ def user_needs_code(user):
     return user_must_use_two_factor(user)
 
 
+def is_verified_staff(request):
+    """A signed-in user who may use the admin and, if the policy covers them, confirmed a code."""
+    user = request.user
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and not user_needs_code(user)
+
+
+def _visitor_unless_verified(user):
+    if not user_needs_code(user):
+        return user
+    visitor = AnonymousUser()
+    # What django-otp's middleware gives every user, so code that asks gets an answer.
+    visitor.otp_device = None
+    visitor.is_verified = lambda: False
+    return visitor
+
+
 class TwoFactorMiddleware:
-    """Keeps an unverified covered user on the two-factor pages inside the admin."""
+    """Keeps an unverified covered user on the two-factor pages inside the admin, a visitor outside it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -48,6 +72,9 @@ class TwoFactorMiddleware:
             redirect_response = self.redirect_if_unverified(request)
             if redirect_response is not None:
                 return redirect_response
+        else:
+            # Lazy, like the user itself: a visitor without a session costs no query.
+            request.user = SimpleLazyObject(functools.partial(_visitor_unless_verified, request.user))
         return self.get_response(request)
 
     def redirect_if_unverified(self, request):

@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from . import views
+from . import documents, views
 
 
 @hooks.register("register_admin_urls")
@@ -19,3 +19,6 @@ def two_factor_account_item(request):
         "label": "Xác thực hai bước",
         "help_text": "Thêm ứng dụng xác thực (mã 6 chữ số) để bảo vệ tài khoản.",
     }
+
+
+hooks.register("before_serve_document", documents.withhold_unpublished_document)

@@ -209,7 +209,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
 # Uploads are checked by their first bytes, not only by extension, and by size (portal/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.ImageForm"
-# Documents are served through Django so a draft's attachment can be withheld.
+# Documents are served through Django so that one no public page shows can be withheld (portal/documents.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -272,4 +272,8 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 # Two-factor authentication (django-otp, TOTP authenticator apps). Who must use it is an
 # admin setting ("Chính sách xác thực hai bước"); staff who added a device always use it.
 OTP_TOTP_ISSUER = "Cổng thông tin Hậu Giang"
+# Outside these paths an unverified covered user is served as a visitor (portal/two_factor.py).
 TWO_FACTOR_PROTECTED_PATHS = ("/admin/",)
+# Floors under the admin's policy, which may widen them but not lower them (production.py sets them).
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
+TWO_FACTOR_REQUIRED_GROUPS = []

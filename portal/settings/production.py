@@ -28,3 +28,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # nginx overwrites X-Real-IP with the connecting address; login throttling reads it.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "HTTP_X_REAL_IP")
+
+# Two-factor sign-in for superusers and portal administrators, whatever the admin's policy says;
+# superusers are exempted only by this explicit switch.
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = not env_bool("TWO_FACTOR_SUPERUSERS_OPTIONAL", False)
+TWO_FACTOR_REQUIRED_GROUPS = ["Quản trị cổng"]

@@ -44,3 +44,32 @@ def test_production_starts_with_a_strong_key_and_named_hosts():
     result = production_check(SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="haugiang.gov.vn")
 
     assert result.returncode == 0, result.stderr
+
+
+def production_setting(expression, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env_overrides})
+    env.update(SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="haugiang.gov.vn")
+    code = f"from django.conf import settings; print(repr({expression}))"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_requires_two_factor_of_superusers_and_portal_administrators():
+    expression = "(settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS, settings.TWO_FACTOR_REQUIRED_GROUPS)"
+
+    assert production_setting(expression) == "(True, ['Quản trị cổng'])"
+
+
+def test_only_an_explicit_setting_lets_superusers_sign_in_without_two_factor():
+    assert production_setting("settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", TWO_FACTOR_SUPERUSERS_OPTIONAL="true") == (
+        "False"
+    )

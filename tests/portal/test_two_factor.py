@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -138,3 +139,53 @@ def test_every_staff_member_finds_two_factor_in_the_account_menu(admin_client):
     response = admin_client.get("/admin/account/")
 
     assert "Xác thực hai bước" in response.content.decode()
+
+
+def test_a_password_alone_does_not_open_a_page_restricted_to_signed_in_users(client, editor, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    device = TOTPDevice.objects.create(user=editor, name="Điện thoại", confirmed=True)
+    page = StandardPage(title="Thông báo nội bộ", lead="Lịch họp giao ban tháng này.")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    sign_in(client)
+
+    assert "Lịch họp giao ban" not in client.get(page.url, follow=True).content.decode()
+
+    client.post("/admin/xac-thuc-hai-buoc/", {"code": current_code(device.key), "next": "/admin/"})
+    assert "Lịch họp giao ban" in client.get(page.url).content.decode()
+
+
+@override_settings(TWO_FACTOR_REQUIRED_FOR_SUPERUSERS=True, TWO_FACTOR_REQUIRED_GROUPS=["Quản trị cổng"])
+def test_the_server_makes_two_factor_mandatory_for_superusers_whatever_the_admin_sets(client, superuser):
+    assert not TwoFactorPolicy.load().required_for_superusers
+    device = TOTPDevice.objects.create(user=superuser, name="Điện thoại", confirmed=True)
+    client.force_login(superuser)
+    client.post("/admin/xac-thuc-hai-buoc/", {"code": current_code(device.key), "next": "/admin/"})
+    form = client.get("/admin/settings/portal/twofactorpolicy/", follow=True)
+    assert "Cấu hình máy chủ luôn bắt buộc quản trị viên hệ thống" in form.content.decode()
+    assert "Quản trị cổng" in form.content.decode()
+    # Unticking the box (a disabled field is not posted) changes nothing.
+    assert client.post(form.wsgi_request.path, {"required_groups": []}).status_code == 302
+    client.logout()
+    device.delete()
+
+    client.post("/admin/login/", {"username": "quantri", "password": "mat-khau-quan-tri-2026"})
+    assert client.get("/admin/")["Location"].startswith("/admin/xac-thuc-hai-buoc/cai-dat/")
+
+
+@override_settings(TWO_FACTOR_REQUIRED_FOR_SUPERUSERS=True, TWO_FACTOR_REQUIRED_GROUPS=["Quản trị cổng"])
+def test_the_server_makes_two_factor_mandatory_for_portal_administrators(client, editor):
+    editor.groups.set([Group.objects.get(name="Quản trị cổng")])
+    sign_in(client)
+
+    assert client.get("/admin/")["Location"].startswith("/admin/xac-thuc-hai-buoc/cai-dat/")
+
+
+def test_outside_production_superusers_follow_the_admin_policy(client, superuser):
+    client.post("/admin/login/", {"username": "quantri", "password": "mat-khau-quan-tri-2026"})
+
+    assert client.get("/admin/").status_code == 200
