@@ -9,7 +9,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from .models import DirectivePage, DocumentType, OperationalNewsPage
+from .models import DirectivePage, DirectiveStatus, DocumentType, OperationalNewsPage
 
 
 class DirectiveMetadataFilter(BaseFilterBackend):
@@ -27,6 +27,11 @@ class DirectiveMetadataFilter(BaseFilterBackend):
             if not year.isdigit() or not 1900 <= int(year) <= 2999:
                 raise BadRequestError("year must be a four-digit year")
             queryset = queryset.filter(issued_on__year=int(year))
+        status = request.GET.get("legal_status", "").strip()
+        if status:
+            if status not in DirectiveStatus.values:
+                raise BadRequestError("legal_status must be one of: " + ", ".join(DirectiveStatus.values))
+            queryset = queryset.with_current_status(status)
         return queryset
 
 
@@ -34,7 +39,7 @@ class DirectivesAPIViewSet(PagesAPIViewSet):
     model = DirectivePage
     name = "directives"
     filter_backends = [DirectiveMetadataFilter, *PagesAPIViewSet.filter_backends]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["year"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["year", "legal_status"])
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "number",
         "doc_type_name",
@@ -47,7 +52,16 @@ class DirectivesAPIViewSet(PagesAPIViewSet):
     def get_queryset(self):
         # ``type`` means the document type here, not the page model.
         public_ids = self.get_base_queryset().values_list("pk", flat=True)
-        return DirectivePage.objects.filter(pk__in=public_ids).select_related("doc_type", "issuing_body")
+        return DirectivePage.objects.filter(pk__in=public_ids).select_related("doc_type", "issuing_body").with_status()
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only)
+        if db_fields_only:
+            # ``legal_status`` is the status readers see, not the stored column: Wagtail's own
+            # field filter and ordering would compare the column, so DirectiveMetadataFilter filters it.
+            fields = [name for name in fields if name != "legal_status"]
+        return fields
 
 
 class OperationalNewsAPIViewSet(PagesAPIViewSet):

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from .models import (
     DirectiveIndexPage,
@@ -49,13 +50,19 @@ class DirectiveFeed(Feed):
             directives = directives.filter(doc_type=obj)
         elif isinstance(obj, Field):
             directives = directives.filter(fields=obj)
-        return directives.newest_first()[:ITEMS]
+        return directives.with_status().newest_first()[:ITEMS]
 
     def item_title(self, item):
         return f"{item.doc_type_name} số {item.number}: {item.title}" if item.doc_type else item.title
 
     def item_description(self, item):
-        return item.summary
+        status = _("Tình trạng hiệu lực: %(status)s.") % {"status": item.current_status_label}
+        if item.is_withdrawn:
+            status = _("Đã thu hồi ngày %(date)s: %(reason)s") % {
+                "date": item.withdrawn_on.strftime("%d/%m/%Y"),
+                "reason": item.withdrawal_reason,
+            }
+        return f"{item.summary}\n{status}"
 
     def item_link(self, item):
         return item.get_url(request=self.request)
@@ -75,7 +82,7 @@ class DirectiveFeed(Feed):
         return item.issuing_body_name or None
 
     def item_categories(self, item):
-        return [field.name for field in item.fields.all()]
+        return [field.name for field in item.fields.all()] + [item.current_status_label]
 
 
 class DirectiveAtomFeed(DirectiveFeed):

@@ -14,10 +14,10 @@ from portal.cache import remember
 from portal.vietnamese import fold
 from portal.widgets import PlainSelect
 
-from .models import DocumentType, Field, IssuingBody, LegalStatus
+from .models import DirectiveStatus, DocumentType, Field, IssuingBody
 
 PER_PAGE = 20
-STATUS_CHOICES = [("", _("Tất cả"))] + list(LegalStatus.choices)
+STATUS_CHOICES = [("", _("Tất cả"))] + list(DirectiveStatus.choices)
 
 
 class SnippetOption(NamedTuple):
@@ -83,13 +83,10 @@ def filter_directives(queryset, values):
         queryset = queryset.filter(fields=values["linh_vuc"].pk)
     if values.get("nam"):
         queryset = queryset.filter(issued_on__year=values["nam"])
-    status = values.get("tinh_trang")
-    if status == LegalStatus.IN_FORCE:
-        queryset = queryset.in_force()
-    elif status == LegalStatus.EXPIRED:
-        queryset = queryset.expired()
-    elif status == LegalStatus.REPLACED:
-        queryset = queryset.replaced()
+    # Every directive carries the status readers see, so the list, the CSV and the feeds show it.
+    queryset = queryset.with_status()
+    if values.get("tinh_trang"):
+        queryset = queryset.with_current_status(values["tinh_trang"])
     for word in fold(values.get("q", "")).split():
         queryset = queryset.filter(search_text__contains=word)
     # No distinct(): the one filter across a many-to-many (linh_vuc) takes a single field, so it
@@ -141,7 +138,7 @@ class DirectiveListing:
         for name, value in self.values.items():
             field = self.form.fields[name]
             if name == "tinh_trang":
-                shown = LegalStatus(value).label
+                shown = DirectiveStatus(value).label
             else:
                 shown = str(value)
             active.append((field.label, shown, self._query(self.values, **{name: None})))
