@@ -97,3 +97,26 @@ def test_json_api_answers_bad_filters_with_400(client, published, query):
 def test_json_api_hides_drafts(client, published):
     numbers = [item["number"] for item in client.get("/api/v2/directives/").json()["items"]]
     assert "99/KH-UBND" not in numbers and len(numbers) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("year=abc", "Năm phải là số có bốn chữ số, ví dụ 2011."),
+        ("type=khong-co", "Không có loại văn bản “khong-co”."),
+        ("nam=2011", "Tham số không được hỗ trợ: nam."),
+        ("limit=abc", "limit phải là số nguyên không âm."),
+        ("order=khong_co", "Không sắp xếp được theo “khong_co”."),
+        ("fields=khong_co", "Không có trường: khong_co."),
+    ],
+)
+def test_json_api_errors_are_in_vietnamese(client, published, query, message):
+    response = client.get(f"/api/v2/directives/?{query}")
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+def test_json_api_says_an_unknown_id_is_not_found_in_vietnamese(client, published):
+    response = client.get("/api/v2/directives/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Không tìm thấy trang."}
