@@ -56,6 +56,13 @@ def _apply(procedures, name, value):
     return procedures
 
 
+def apply_filters(procedures, selected):
+    """``procedures`` narrowed by every selected filter (from ``selected_filters``)."""
+    for name, value in selected.items():
+        procedures = _apply(procedures, name, value)
+    return procedures
+
+
 def _options(procedures, name):
     """``(value, label, count)`` for each value of one facet over ``procedures``."""
     if name == "doi_tuong":
@@ -113,9 +120,7 @@ def facet_counts(procedures, selected):
 def browse(procedures, params):
     """Context for the procedure index: the filtered page of results, facets and selections."""
     selected = selected_filters(params, procedures)
-    results = procedures
-    for name, value in selected.items():
-        results = _apply(results, name, value)
+    results = apply_filters(procedures, selected)
     # Alphabetical as Vietnamese readers expect (Đ next to D, not after Z): sort the folded titles,
     # then load only the page shown.
     ordered = sorted(results.values_list("pk", "title"), key=lambda row: (fold(row[1]), row[1]))

@@ -25,7 +25,9 @@ def published(make_directive, directive_type, ict):
 def parse(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return feedparser.parse(response.content)
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return feed
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
@@ -68,8 +70,22 @@ def test_listing_and_detail_pages_advertise_their_feeds(client, published):
         html = client.get(url).content.decode()
         assert '<link rel="alternate" type="application/rss+xml" title="Văn bản chỉ đạo, điều hành (RSS)" ' in html
         assert 'type="application/atom+xml"' in html
-    filtered = client.get("/van-ban/?loai=chi-thi").content.decode()
-    assert 'href="/nguon-tin/van-ban/loai/chi-thi/rss/"' in filtered
+
+
+def test_a_filtered_listing_advertises_a_feed_of_the_same_directives(client, published):
+    html = client.get("/van-ban/?loai=ke-hoach&nam=2011&trang=1").content.decode()
+    href = "/nguon-tin/van-ban/rss/?loai=ke-hoach&amp;nam=2011"
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="Văn bản theo bộ lọc đang chọn (RSS)" href="{href}">'
+        in html
+    )
+    assert f'<a href="{href}">Nguồn tin RSS theo bộ lọc này</a>' in html
+    feed = parse(client, "/nguon-tin/van-ban/rss/?loai=ke-hoach&nam=2011")
+    assert feed.bozo == 0
+    assert [entry.title for entry in feed.entries] == ["Kế hoạch số 07/KH-UBND: Ứng dụng công nghệ thông tin 2011-2015"]
+    assert feed.feed.link == "http://testserver/van-ban/?loai=ke-hoach&nam=2011"
+    assert parse(client, "/nguon-tin/van-ban/atom/?loai=chi-thi&nam=2011").entries[0].title.startswith("Chỉ thị")
+    assert parse(client, "/nguon-tin/van-ban/rss/?loai=chi-thi&linh_vuc=cong-nghe-thong-tin").entries == []
 
 
 def test_json_api_lists_directives_with_metadata_filtered_by_type_and_year(client, published):
