@@ -27,11 +27,6 @@ def unlink_page(page):
     return RegisterEntry.objects.filter(directive_id=page.pk, linked_by_hand=False).update(directive=None)
 
 
-def link_entry(entry):
-    """Attach one unlinked entry to its live page, if there is one. Returns True when linked."""
-    return link_entries([entry]) == 1
-
-
 def link_entries(entries):
     """Attach each unlinked entry to its live page, if there is one; returns how many were linked.
 

@@ -8,16 +8,20 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Count, F
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from portal.cache import remember
 from portal.vietnamese import fold
 from portal.widgets import PlainSelect
+from services.browse import facet_counts
 
-from .models import DocumentType, Field, IssuingBody, LegalStatus
+from .models import DirectiveStatus, DocumentType, Field, IssuingBody
+from .status import status_expression
 
 PER_PAGE = 20
-STATUS_CHOICES = [("", _("Tất cả"))] + list(LegalStatus.choices)
+STATUS_CHOICES = [("", _("Tất cả"))] + list(DirectiveStatus.choices)
 
 
 class SnippetOption(NamedTuple):
@@ -74,7 +78,11 @@ class DirectiveFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
-def filter_directives(queryset, values):
+FACETS = ["loai", "co_quan", "linh_vuc", "nam", "tinh_trang"]
+
+
+def narrow(queryset, values):
+    """``queryset`` limited by the filters in ``values``; annotated with the status when it filters by it."""
     if values.get("loai"):
         queryset = queryset.filter(doc_type_id=values["loai"].pk)
     if values.get("co_quan"):
@@ -83,18 +91,25 @@ def filter_directives(queryset, values):
         queryset = queryset.filter(fields=values["linh_vuc"].pk)
     if values.get("nam"):
         queryset = queryset.filter(issued_on__year=values["nam"])
-    status = values.get("tinh_trang")
-    if status == LegalStatus.IN_FORCE:
-        queryset = queryset.in_force()
-    elif status == LegalStatus.EXPIRED:
-        queryset = queryset.expired()
-    elif status == LegalStatus.REPLACED:
-        queryset = queryset.replaced()
+    if values.get("tinh_trang"):
+        queryset = queryset.with_current_status(values["tinh_trang"])
     for word in fold(values.get("q", "")).split():
         queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def filter_directives(queryset, values):
+    # Every directive carries the status readers see, so the list, the CSV and the feeds show it.
+    queryset = narrow(queryset.with_status(), values)
     # No distinct(): the one filter across a many-to-many (linh_vuc) takes a single field, so it
     # cannot repeat a directive, and DISTINCT over 100,000 pages would cost more than the page itself.
     return queryset.newest_first()
+
+
+def _counts(queryset, expression):
+    """{value: number of directives} in one grouped query."""
+    rows = queryset.order_by().annotate(facet_value=expression).values("facet_value").annotate(n=Count("pk"))
+    return {row["facet_value"]: row["n"] for row in rows}
 
 
 def issue_years(queryset, scope):
@@ -122,6 +137,39 @@ class DirectiveListing:
         )
         self.page = Paginator(results, PER_PAGE).get_page(request.GET.get("trang"))
         self.query = self._query(self.values)
+        self._count_options(queryset)
+
+    def _count_options(self, queryset):
+        """Label every option with how many directives it would show with the other filters kept.
+
+        The procedure finder's counting (services.browse.facet_counts): one grouped query per facet.
+        """
+        keyword = {"q": self.values["q"]} if self.values.get("q") else {}
+        selected = {name: self._key(name, value) for name, value in self.values.items() if name in FACETS}
+        facets = [(name, self.form.fields[name].label) for name in FACETS]
+        for facet in facet_counts(narrow(queryset, keyword), selected, facets, self._apply, self._options):
+            field = self.form.fields[facet.name]
+            field.choices = [("", _("Tất cả"))] + [
+                (option.value, f"{option.label} ({option.count})") for option in facet.options
+            ]
+
+    @staticmethod
+    def _key(name, value):
+        return str(getattr(value, "slug", value))
+
+    def _apply(self, queryset, name, _key):
+        return narrow(queryset, {name: self.values[name]})
+
+    def _options(self, queryset, name):
+        if name == "tinh_trang":
+            counts = _counts(queryset, status_expression())
+            return [(value, label, counts.get(value, 0)) for value, label in DirectiveStatus.choices]
+        if name == "nam":
+            counts = _counts(queryset, ExtractYear("issued_on"))
+            return [(str(year), str(year), counts[year]) for year in sorted(filter(None, counts), reverse=True)]
+        column = {"loai": "doc_type_id", "co_quan": "issuing_body_id", "linh_vuc": "fields"}[name]
+        counts = _counts(queryset, F(column))
+        return [(option.slug, option.name, counts.get(option.pk, 0)) for option in self.form.fields[name].options()]
 
     def _query(self, values, **overrides):
         params = {}
@@ -141,7 +189,7 @@ class DirectiveListing:
         for name, value in self.values.items():
             field = self.form.fields[name]
             if name == "tinh_trang":
-                shown = LegalStatus(value).label
+                shown = DirectiveStatus(value).label
             else:
                 shown = str(value)
             active.append((field.label, shown, self._query(self.values, **{name: None})))

@@ -1,7 +1,12 @@
 from django.urls import path
 
+from services.api import ProceduresAPIViewSet
+
 from . import feeds, views
 from .api import api_router
+
+# The procedures endpoint lives with its app; it joins the one API router here, where the router is mounted.
+api_router.register_endpoint("procedures", ProceduresAPIViewSet)
 
 urlpatterns = [
     path("api/v2/", api_router.urls),

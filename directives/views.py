@@ -20,6 +20,8 @@ CSV_HEADER = [
     "Trích yếu",
     "Lĩnh vực",
     "Địa chỉ trên cổng",
+    "Ngày thu hồi",
+    "Lý do thu hồi",
 ]
 
 
@@ -54,6 +56,8 @@ def directives_csv(request):
                 directive.summary,
                 "; ".join(directive.field_names),
                 directive.get_full_url(request),
+                _date(directive.withdrawn_on),
+                directive.withdrawal_reason if directive.is_withdrawn else "",
             ]
         )
     return response

@@ -56,6 +56,13 @@ def _apply(procedures, name, value):
     return procedures
 
 
+def apply_filters(procedures, selected):
+    """``procedures`` narrowed by every selected filter (from ``selected_filters``)."""
+    for name, value in selected.items():
+        procedures = _apply(procedures, name, value)
+    return procedures
+
+
 def _options(procedures, name):
     """``(value, label, count)`` for each value of one facet over ``procedures``."""
     if name == "doi_tuong":
@@ -92,30 +99,34 @@ def _url(selected, name, value):
     return "?" + urlencode(params) if params else "?"
 
 
-def facet_counts(procedures, selected):
-    """Each facet's options, counted over the procedures matching every *other* selected filter."""
-    facets = []
-    for name, label in FACETS:
+def facet_counts(procedures, selected, facets=FACETS, apply=_apply, options=_options):
+    """Each facet's options, counted over the items matching every *other* selected filter.
+
+    ``facets`` is ``[(name, label)]``, ``apply(queryset, name, value)`` narrows a queryset by
+    one filter and ``options(queryset, name)`` gives ``(value, label, count)`` in one grouped
+    query. The procedure finder uses the defaults; other finders (the directive listing)
+    pass their own, so every finder counts the same way.
+    """
+    counted = []
+    for name, label in facets:
         base = procedures
         for other, value in selected.items():
             if other != name:
-                base = _apply(base, other, value)
+                base = apply(base, other, value)
         facet = Facet(name=name, label=label)
-        for value, option_label, count in _options(base, name):
+        for value, option_label, count in options(base, name):
             if count or selected.get(name) == value:
                 facet.options.append(
                     Option(value, option_label, count, selected.get(name) == value, _url(selected, name, value))
                 )
-        facets.append(facet)
-    return facets
+        counted.append(facet)
+    return counted
 
 
 def browse(procedures, params):
     """Context for the procedure index: the filtered page of results, facets and selections."""
     selected = selected_filters(params, procedures)
-    results = procedures
-    for name, value in selected.items():
-        results = _apply(results, name, value)
+    results = apply_filters(procedures, selected)
     # Alphabetical as Vietnamese readers expect (Đ next to D, not after Z): sort the folded titles,
     # then load only the page shown.
     ordered = sorted(results.values_list("pk", "title"), key=lambda row: (fold(row[1]), row[1]))

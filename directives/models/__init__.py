@@ -1,5 +1,6 @@
 """Models of the directives app, split by subject; import them from ``directives.models``."""
 
+from ..status import DirectiveStatus
 from .pages import (
     DirectiveAttachment,
     DirectiveChangeNote,
@@ -23,6 +24,7 @@ __all__ = [
     "DirectivePage",
     "DirectivePageQuerySet",
     "DirectiveRelation",
+    "DirectiveStatus",
     "DocumentType",
     "Field",
     "IssuingBody",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,37 +22,33 @@ from portal.vietnamese import fold
 from search.indexing import AttachmentTextField
 
 from ..numbering import clean_number, number_key, validate_number
+from ..status import ANNOTATION as STATUS_ANNOTATION
+from ..status import DirectiveStatus, LegalStatus, status_expression, status_of
 from .snippets import DocumentType, Field, IssuingBody
 
 
-class LegalStatus(models.TextChoices):
-    IN_FORCE = "in_force", _("Còn hiệu lực")
-    EXPIRED = "expired", _("Hết hiệu lực")
-    REPLACED = "replaced", _("Đã được thay thế")
-
-
 class DirectivePageQuerySet(PortalPageQuerySet):
+    def with_status(self, on=None):
+        """Annotate each directive with the status readers see (``directives.status``)."""
+        return self.annotate(**{STATUS_ANNOTATION: status_expression(on)})
+
+    def with_current_status(self, status, on=None):
+        """Directives whose public status on ``on`` (today by default) is ``status``."""
+        annotated = self if on is None and STATUS_ANNOTATION in self.query.annotations else self.with_status(on)
+        return annotated.filter(**{STATUS_ANNOTATION: status})
+
     def in_force(self, on=None):
         """Documents a citizen can rely on today: in force, effective, not expired, not withdrawn."""
-        on = on or timezone.localdate()
-        return self.filter(
-            models.Q(effective_on__isnull=True) | models.Q(effective_on__lte=on),
-            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on),
-            legal_status=LegalStatus.IN_FORCE,
-            withdrawn_on__isnull=True,
-        )
+        return self.with_current_status(DirectiveStatus.IN_FORCE, on)
 
     def expired(self, on=None):
-        on = on or timezone.localdate()
-        return self.filter(
-            models.Q(legal_status=LegalStatus.EXPIRED) | models.Q(legal_status=LegalStatus.IN_FORCE, expires_on__lt=on)
-        )
+        return self.with_current_status(DirectiveStatus.EXPIRED, on)
 
     def replaced(self):
-        return self.filter(legal_status=LegalStatus.REPLACED)
+        return self.with_current_status(DirectiveStatus.REPLACED)
 
     def withdrawn(self):
-        return self.filter(withdrawn_on__isnull=False)
+        return self.with_current_status(DirectiveStatus.WITHDRAWN)
 
     def issued_between(self, start, end):
         return self.filter(issued_on__gte=start, issued_on__lte=end)
@@ -192,12 +189,15 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         APIField("issued_on"),
         APIField("effective_on"),
         APIField("expires_on"),
-        APIField("legal_status"),
+        # The status readers see on the page, not the stored field (which ignores dates and withdrawal).
+        APIField("legal_status", serializer=serializers.CharField(source="current_status")),
+        APIField("legal_status_label", serializer=serializers.CharField(source="current_status_label")),
         APIField("replaced_by_url"),
         APIField("summary"),
         APIField("field_names"),
         APIField("attachment_list"),
         APIField("withdrawn_on"),
+        APIField("withdrawal_reason"),
     ]
     parent_page_types = ["directives.DirectiveIndexPage"]
     subpage_types = []
@@ -264,23 +264,26 @@ class DirectivePage(RoutablePageMixin, PortalPage):
 
     # Display ----------------------------------------------------------------
     @property
-    def is_withdrawn(self):
-        return self.withdrawn_on is not None
-
-    @property
     def current_status(self):
-        """Legal status as of today: an in-force document past its expiry date is shown as expired."""
-        if self.legal_status == LegalStatus.IN_FORCE and self.expires_on and self.expires_on < timezone.localdate():
-            return LegalStatus.EXPIRED
-        return LegalStatus(self.legal_status)
+        """The status readers see today (``directives.status``); annotated querysets already carry it."""
+        annotated = self.__dict__.get(STATUS_ANNOTATION)
+        return DirectiveStatus(annotated) if annotated else status_of(self)
 
     @property
     def current_status_label(self):
         return self.current_status.label
 
     @property
+    def is_withdrawn(self):
+        return self.current_status == DirectiveStatus.WITHDRAWN
+
+    @property
     def no_longer_in_force(self):
-        return self.current_status != LegalStatus.IN_FORCE
+        return self.current_status in (DirectiveStatus.EXPIRED, DirectiveStatus.REPLACED)
+
+    @property
+    def not_yet_in_force(self):
+        return self.current_status == DirectiveStatus.NOT_YET_IN_FORCE
 
     @cached_property
     def live_replacement(self):

@@ -25,7 +25,9 @@ def published(make_directive, directive_type, ict):
 def parse(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return feedparser.parse(response.content)
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return feed
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
@@ -68,8 +70,22 @@ def test_listing_and_detail_pages_advertise_their_feeds(client, published):
         html = client.get(url).content.decode()
         assert '<link rel="alternate" type="application/rss+xml" title="Văn bản chỉ đạo, điều hành (RSS)" ' in html
         assert 'type="application/atom+xml"' in html
-    filtered = client.get("/van-ban/?loai=chi-thi").content.decode()
-    assert 'href="/nguon-tin/van-ban/loai/chi-thi/rss/"' in filtered
+
+
+def test_a_filtered_listing_advertises_a_feed_of_the_same_directives(client, published):
+    html = client.get("/van-ban/?loai=ke-hoach&nam=2011&trang=1").content.decode()
+    href = "/nguon-tin/van-ban/rss/?loai=ke-hoach&amp;nam=2011"
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="Văn bản theo bộ lọc đang chọn (RSS)" href="{href}">'
+        in html
+    )
+    assert f'<a href="{href}">Nguồn tin RSS theo bộ lọc này</a>' in html
+    feed = parse(client, "/nguon-tin/van-ban/rss/?loai=ke-hoach&nam=2011")
+    assert feed.bozo == 0
+    assert [entry.title for entry in feed.entries] == ["Kế hoạch số 07/KH-UBND: Ứng dụng công nghệ thông tin 2011-2015"]
+    assert feed.feed.link == "http://testserver/van-ban/?loai=ke-hoach&nam=2011"
+    assert parse(client, "/nguon-tin/van-ban/atom/?loai=chi-thi&nam=2011").entries[0].title.startswith("Chỉ thị")
+    assert parse(client, "/nguon-tin/van-ban/rss/?loai=chi-thi&linh_vuc=cong-nghe-thong-tin").entries == []
 
 
 def test_json_api_lists_directives_with_metadata_filtered_by_type_and_year(client, published):
@@ -97,3 +113,26 @@ def test_json_api_answers_bad_filters_with_400(client, published, query):
 def test_json_api_hides_drafts(client, published):
     numbers = [item["number"] for item in client.get("/api/v2/directives/").json()["items"]]
     assert "99/KH-UBND" not in numbers and len(numbers) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("year=abc", "Năm phải là số có bốn chữ số, ví dụ 2011."),
+        ("type=khong-co", "Không có loại văn bản “khong-co”."),
+        ("nam=2011", "Tham số không được hỗ trợ: nam."),
+        ("limit=abc", "limit phải là số nguyên không âm."),
+        ("order=khong_co", "Không sắp xếp được theo “khong_co”."),
+        ("fields=khong_co", "Không có trường: khong_co."),
+    ],
+)
+def test_json_api_errors_are_in_vietnamese(client, published, query, message):
+    response = client.get(f"/api/v2/directives/?{query}")
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+def test_json_api_says_an_unknown_id_is_not_found_in_vietnamese(client, published):
+    response = client.get("/api/v2/directives/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Không tìm thấy trang."}

@@ -86,12 +86,39 @@ def test_junk_parameters_never_cause_an_error(client, listing, query):
     assert response.status_code == 200
 
 
-def test_a_document_type_added_in_the_admin_is_offered_by_the_filter_at_once(client, listing):
+def test_a_document_type_added_in_the_admin_is_offered_by_the_filter_once_it_has_directives(
+    client, listing, make_directive
+):
     from directives.models import DocumentType
 
     assert '<option value="nghi-quyet">' not in client.get(listing).content.decode()
-    DocumentType.objects.create(name="Nghị quyết", code="NQ", slug="nghi-quyet")
-    assert '<option value="nghi-quyet">Nghị quyết</option>' in client.get(listing).content.decode()
+    resolution = DocumentType.objects.create(name="Nghị quyết", code="NQ", slug="nghi-quyet")
+    make_directive("03/NQ-HĐND", D(2013, 7, 1), doc_type=resolution, published_on=D(2013, 7, 2))
+    assert '<option value="nghi-quyet">Nghị quyết (1)</option>' in client.get(listing).content.decode()
+
+
+def test_every_filter_option_counts_the_directives_it_would_show_with_the_other_filters(client, listing):
+    html = client.get(f"{listing}?nam=2011").content.decode()
+    # Types and bodies are counted within 2011; the year itself under the other filters (none).
+    assert '<option value="ke-hoach">Kế hoạch (1)</option>' in html
+    assert '<option value="chi-thi">Chỉ thị (1)</option>' in html
+    assert '<option value="ubnd-tinh">Ủy ban nhân dân tỉnh Hậu Giang (2)</option>' in html
+    assert "vp-ubnd-tinh" not in html.split('name="co_quan"')[1].split("</select>")[0]
+    assert '<option value="2011" selected>2011 (2)</option>' in html
+    assert '<option value="2012">2012 (1)</option>' in html
+    assert '<option value="cong-nghe-thong-tin">Công nghệ thông tin (1)</option>' in html
+    assert '<option value="in_force">Còn hiệu lực (2)</option>' in html
+    expired = client.get(f"{listing}?tinh_trang=expired").content.decode()
+    assert '<option value="expired" selected>Hết hiệu lực (1)</option>' in expired
+    assert '<option value="2012">2012 (1)</option>' in expired and '<option value="2011">' not in expired
+
+
+def test_the_filter_counts_take_one_grouped_query_per_filter(client, listing, django_assert_max_num_queries):
+    client.get(listing)  # the site structure, years and option lists are cached
+    with django_assert_max_num_queries(20) as captured:
+        client.get(f"{listing}?nam=2011&loai=ke-hoach&q=cong+nghe")
+    grouped = [query for query in captured.captured_queries if "GROUP BY" in query["sql"]]
+    assert len(grouped) == 5
 
 
 def test_an_invalid_filter_is_ignored_and_says_so(client, listing):
