@@ -102,9 +102,8 @@ def _finder_variants(target):
             if option:
                 variants["filtered"] = _with(action, **{select["name"]: option["value"]})
                 break
-    facet = next(
-        (a for a in main.select(".facet a[href], .search-facets a[href]") if "?" in a["href"] and a["href"] != "?"), None
-    )
+    facets = main.select(".facet a[href], .search-facets a[href]")
+    facet = next((a for a in facets if "?" in a["href"] and a["href"] != "?"), None)
     if facet and "filtered" not in variants:
         variants["filtered"] = _path(target.url, facet["href"])
     following = main.select_one("a[rel~=next]") or next(
