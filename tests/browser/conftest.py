@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import sync_playwright
 
+from .discovery import discover
 from .server import STAFF, PortalServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -66,6 +67,12 @@ def portal():
 def live_pages(portal):
     """Live pages by content type, e.g. ``live_pages["services.procedurepage"][0]["url"]``."""
     return portal.inventory()
+
+
+@pytest.fixture(scope="package")
+def discovered(portal, live_pages):
+    """Every page type, state, route and finder state of the demo that the checks run on (discovery.py)."""
+    return discover(portal, live_pages)
 
 
 @pytest.fixture(scope="package")

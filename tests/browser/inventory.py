@@ -28,3 +28,65 @@ def dump():
         label = page._meta.label_lower
         pages.setdefault(label, []).append({"title": page.title, "url": page.get_url()})
     print(json.dumps(pages, ensure_ascii=False))
+
+
+# States of a page type that render differently, each checked on one demo page: label -> state -> query.
+# Procedures have no expiry or withdrawal; a directive has no service level.
+STATES = {
+    "directives.directivepage": {
+        "expired": lambda pages: pages.expired(),
+        "withdrawn": lambda pages: pages.withdrawn(),
+        "replaced": lambda pages: pages.replaced(),
+    },
+    "services.procedurepage": {
+        "level-4": lambda pages: pages.at_legacy_level(4),
+        "not-online": lambda pages: pages.exclude(pk__in=pages.online()),
+    },
+}
+
+
+def _routes(page):
+    """Each ``RoutablePageMixin`` route of ``page``: its name, its regex, and its URL when it takes no argument."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if not isinstance(page, RoutablePageMixin):
+        return []
+    routes = []
+    for pattern in page.get_subpage_urls():
+        takes_arguments = bool(pattern.pattern.converters) or bool(pattern.pattern.regex.groups)
+        routes.append(
+            {
+                "name": pattern.name,
+                "regex": pattern.pattern.regex.pattern,
+                "url": None if takes_arguments else page.get_url() + page.reverse_subpage(pattern.name),
+            }
+        )
+    return routes
+
+
+def discover():
+    """Print what the browser checks must cover, as JSON.
+
+    ``page_types``: every concrete page type; ``pages``: one live page of each type found in the
+    demo and each state in STATES, with its routes; ``missing_states``: states the demo lacks.
+    """
+    from wagtail.models import Page, get_page_models
+
+    page_types, pages, missing_states = [], [], []
+    for model in get_page_models():
+        if model is Page or model._meta.abstract:
+            continue
+        label = model._meta.label_lower
+        page_types.append(label)
+        live = model.objects.live().public().exact_type(model).specific().order_by("path")
+        found = {"": live.first()}
+        for state, query in STATES.get(label, {}).items():
+            found[state] = query(live).first()
+            if found[state] is None:
+                missing_states.append(f"{label} {state}")
+        for state, page in found.items():
+            if page is not None:
+                pages.append(
+                    {"type": label, "state": state, "title": page.title, "url": page.get_url(), "routes": _routes(page)}
+                )
+    print(json.dumps({"page_types": page_types, "pages": pages, "missing_states": missing_states}, ensure_ascii=False))

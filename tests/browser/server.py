@@ -109,6 +109,10 @@ class PortalServer:
         """Live pages by content type (``app.model`` → [{"title", "url"}]), read from the database."""
         return json.loads(self.python("from tests.browser.inventory import dump; dump()"))
 
+    def discovery(self):
+        """Page types, one live page of each and of each state, and their routes (see inventory.discover)."""
+        return json.loads(self.python("from tests.browser.inventory import discover; discover()"))
+
     def start(self):
         self.port = free_port()
         log = open(self.log_path, "ab")  # closed in stop()

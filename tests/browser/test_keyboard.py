@@ -2,7 +2,8 @@
 
 import pytest
 
-from .pages import KEY_PAGES, key_page_url
+from .conftest import DESKTOP, new_context
+from .pages import key_page_url
 
 pytestmark = pytest.mark.browser
 
@@ -12,10 +13,14 @@ FOCUSED = """() => {
     if (!el || el === document.body) return null;
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
+    // Which element it is, whatever the scroll position: its place in the document.
+    const key = [...document.querySelectorAll('*')].indexOf(el);
     return {
+        key,
         tag: el.tagName.toLowerCase(),
         text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 60),
         id: el.id,
+        role: el.getAttribute('role'),
         outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
         ring: style.boxShadow !== 'none',
         width: box.width, height: box.height,
@@ -30,7 +35,7 @@ def tab_stops(page, limit=80):
     for _ in range(limit):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-        if focused is None or (stops and focused == stops[0]):
+        if focused is None or (stops and focused["key"] == stops[0]["key"]):
             break
         stops.append(focused)
     return stops
@@ -51,15 +56,53 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_main_content(pag
     assert page.evaluate("document.activeElement.closest('main') !== null")
 
 
-@pytest.mark.parametrize("name", KEY_PAGES)
-def test_every_keyboard_stop_shows_where_the_focus_is(page, live_pages, name):
-    page.goto(key_page_url(live_pages, name))
-    stops = tab_stops(page)
-    assert len(stops) > 5, f"only {len(stops)} keyboard stops on {name}"
-    invisible = [stop for stop in stops if not (stop["outline"] or stop["ring"])]
-    assert not invisible, f"no visible focus on {name}: {invisible}"
-    hidden = [stop for stop in stops if not stop["inViewport"] or stop["width"] < 4 or stop["height"] < 4]
-    assert not hidden, f"focus lands on something the user cannot see on {name}: {hidden}"
+# What Tab should reach: every visible element the browser puts in the tab order (one stop per
+# radio group), native controls that Enter (or Space, for form fields) operates without scripts.
+FOCUSABLE = """() => {
+    const candidates = document.querySelectorAll(
+        'a[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex], [contenteditable]');
+    const groups = new Set();
+    return [...candidates].filter((el) => {
+        if (el.disabled || el.tabIndex < 0 || el.closest('[inert]') || !el.getClientRects().length) return false;
+        if (getComputedStyle(el).visibility === 'hidden') return false;
+        if (el.type === 'radio') { if (groups.has(el.name)) return false; groups.add(el.name); }
+        return true;
+    }).length;
+}"""
+NATIVE = {"a", "button", "input", "select", "textarea", "summary"}
+
+
+@pytest.fixture(scope="module")
+def keyboard_tab(chromium, portal):
+    context = new_context(chromium, portal, viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def test_every_discovered_page_is_crossed_with_tab_and_shows_each_stop(keyboard_tab, discovered):
+    failures = []
+    pages = [target for target in discovered.html_targets() if target.status == 200 or target.name == "404"]
+    for target in pages:
+        keyboard_tab.goto(target.url)
+        expected = keyboard_tab.evaluate(FOCUSABLE)
+        stops = tab_stops(keyboard_tab, limit=expected + 5)
+        problems = []
+        if len(stops) != expected:
+            problems.append(f"Tab reaches {len(stops)} of {expected} focusable elements")
+        invisible = [stop for stop in stops if not (stop["outline"] or stop["ring"])]
+        if invisible:
+            problems.append(f"no visible focus: {invisible[:3]}")
+        hidden = [stop for stop in stops if not stop["inViewport"] or stop["width"] < 4 or stop["height"] < 4]
+        if hidden:
+            problems.append(f"focus lands on something the user cannot see: {hidden[:3]}")
+        # A scroll region is focused only to scroll it with the arrow keys; every other stop is a
+        # native control, which Enter follows or submits without any script.
+        scripted = [stop for stop in stops if stop["tag"] not in NATIVE and stop["role"] != "region"]
+        if scripted:
+            problems.append(f"stops that are not native controls: {scripted[:3]}")
+        if problems:
+            failures.append(f"{target.name} ({target.url}): " + "; ".join(problems))
+    assert not failures, f"{len(failures)} of {len(pages)} pages:\n" + "\n".join(failures)
 
 
 def tab_to(page, predicate_js, limit=60):
