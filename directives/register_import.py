@@ -1,6 +1,7 @@
 """Reading the document register from CSV or XLSX and storing it, row by row.
 
-Header row: ``number, doc_type, title, issuer, signer, issued_on``. Bad rows are
+Header row: ``number, doc_type, title, issuer, signer, issued_on``, or the Vietnamese
+names (Số ký hiệu, Loại văn bản, Trích yếu, Cơ quan ban hành, Người ký, Ngày ban hành). Bad rows are
 reported with their line number and reason; good rows are kept. Rows are keyed by
 issuing body, number and year, so re-importing a file changes nothing and a
 corrected file updates rows instead of duplicating them. Rows are committed in
@@ -9,18 +10,18 @@ the search backends and Wagtail's reference index in bulk, every ``INDEX_BATCH_S
 rows and at the end, instead of through a task per saved row.
 """
 
-import csv
-import datetime
-import io
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends_with_name
+
+from portal import tabular
+from portal.tabular import Column, RowError, TabularFileError
 
 from .linking import link_entries
 from .models import DocumentType, IssuingBody, RegisterEntry
@@ -28,128 +29,42 @@ from .numbering import NUMBER_PATTERN, clean_number, number_key
 from .signal_handlers import register_indexed_in_bulk
 from .signals import register_imported
 
-COLUMNS = ["number", "doc_type", "title", "issuer", "signer", "issued_on"]
-REQUIRED_COLUMNS = ["number", "doc_type", "title", "issuer", "issued_on"]
-BATCH_SIZE = 100
+COLUMNS = [
+    Column("number", gettext_lazy("Số ký hiệu"), ("so", "so hieu", "so ky hieu van ban")),
+    Column("doc_type", gettext_lazy("Loại văn bản"), ("loai",)),
+    Column("title", gettext_lazy("Trích yếu"), ("trich yeu noi dung", "ten van ban")),
+    Column("issuer", gettext_lazy("Cơ quan ban hành"), ("co quan", "noi ban hanh")),
+    Column("signer", gettext_lazy("Người ký"), ("nguoi ky van ban",), required=False),
+    Column("issued_on", gettext_lazy("Ngày ban hành"), ("ngay ky",)),
+]
 INDEX_BATCH_SIZE = 1000
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 logger = logging.getLogger(__name__)
 
-
-class RegisterFileError(Exception):
-    """The file as a whole cannot be read (wrong format, encoding or header)."""
-
-
-@dataclass
-class BadRow:
-    line: int
-    reason: str
+# The file as a whole cannot be read; the name callers know.
+RegisterFileError = TabularFileError
 
 
 @dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class ImportResult(tabular.ImportReport):
     linked: int = 0
-    bad_rows: list[BadRow] = field(default_factory=list)
 
-    @property
-    def good_rows(self):
-        return self.created + self.updated + self.unchanged
-
-    @property
-    def total_rows(self):
-        return self.good_rows + len(self.bad_rows)
-
-
-class RowError(Exception):
-    pass
-
-
-# Reading -------------------------------------------------------------------
-def _normalise_header(cells):
-    return [str(cell or "").strip().lower().lstrip("\ufeff") for cell in cells]
-
-
-def _check_header(header):
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise RegisterFileError(
-            _("Dòng tiêu đề thiếu cột: %(columns)s. Cần có: %(expected)s.")
-            % {"columns": ", ".join(missing), "expected": ", ".join(COLUMNS)}
-        )
-
-
-def read_csv(data):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RegisterFileError(_("Tệp CSV phải mã hóa UTF-8 (có hoặc không có BOM).")) from error
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = _normalise_header(next(reader))
-    except StopIteration as error:
-        raise RegisterFileError(_("Tệp trống.")) from error
-    _check_header(header)
-    rows = []
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue
-        rows.append((reader.line_num, dict(zip(header, cells, strict=False))))
-    return rows
-
-
-def read_xlsx(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise RegisterFileError(_("Không đọc được tệp XLSX: tệp hỏng hoặc không đúng định dạng.")) from error
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
-    try:
-        header = _normalise_header(next(iterator))
-    except StopIteration as error:
-        raise RegisterFileError(_("Tệp trống.")) from error
-    _check_header(header)
-    rows = []
-    for line, cells in enumerate(iterator, start=2):
-        if not any(cell not in (None, "") for cell in cells):
-            continue
-        rows.append((line, dict(zip(header, cells, strict=False))))
-    workbook.close()
-    return rows
-
-
-def read_rows(data, filename):
-    suffix = Path(filename).suffix.lower()
-    if suffix == ".csv":
-        return read_csv(data)
-    if suffix == ".xlsx":
-        return read_xlsx(data)
-    raise RegisterFileError(_("Chỉ nhận tệp CSV hoặc XLSX."))
+    def summary_parts(self):
+        linked = _("%(count)s văn bản tự liên kết với trang trên cổng") % {"count": self.linked}
+        return [*super().summary_parts(), linked]
 
 
 # Validating one row --------------------------------------------------------
 def parse_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value or "").strip()
-    if not text:
+    if tabular.cell_text(value) == "":
         raise RowError(_("thiếu ngày ban hành"))
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, date_format).date()
-        except ValueError:
-            continue
-    raise RowError(
-        _("ngày ban hành “%(value)s” không có thật hoặc sai định dạng (dd/mm/yyyy hoặc yyyy-mm-dd)") % {"value": text}
-    )
+    parsed = tabular.parse_date(value)
+    if parsed is None:
+        raise RowError(
+            _("ngày ban hành “%(value)s” không có thật hoặc sai định dạng (dd/mm/yyyy hoặc yyyy-mm-dd)")
+            % {"value": tabular.cell_text(value)}
+        )
+    return parsed
 
 
 class RowParser:
@@ -166,7 +81,7 @@ class RowParser:
         return cache[key]
 
     def parse(self, raw):
-        text = {name: "" if raw.get(name) is None else str(raw.get(name)).strip() for name in COLUMNS}
+        text = {column.name: tabular.cell_text(raw.get(column.name)) for column in COLUMNS}
         number = clean_number(text.get("number"))
         if not number:
             raise RowError(_("thiếu số ký hiệu"))
@@ -268,44 +183,46 @@ class CommittedEntries:
         index_entries(entries)
 
 
-def _import_batch(batch, parser, result, committed):
-    parsed = []
-    for line, raw in batch:
-        try:
-            parsed.append((line, parser.parse(raw)))
-        except RowError as error:
-            result.bad_rows.append(BadRow(line, str(error)))
-    with transaction.atomic(), register_indexed_in_bulk():
-        entries = _existing_entries(parsed)
-        saved = []
-        for _, values in parsed:
-            entry = _store(values, entries, result)
-            if entry is not None:
-                saved.append(entry)
-        result.linked += link_entries(entries.values())
+class RegisterImport(tabular.TabularImport):
+    """Rows are checked one by one; a batch's stored entries are looked up in one query."""
+
+    columns = COLUMNS
+    missing_columns_message = gettext_lazy("Dòng tiêu đề thiếu cột: %(columns)s. Cần có: %(expected)s.")
+    report_class = ImportResult
+
+    def __init__(self, progress=None):
+        super().__init__(progress)
+        self.parser = RowParser()
+        self.committed = CommittedEntries()
+
+    def parse(self, row):
+        return self.parser.parse(row)
+
+    def store(self, batch):
+        with register_indexed_in_bulk():
+            entries = _existing_entries(batch)
+            saved = []
+            for _line, values in batch:
+                entry = _store(values, entries, self.report)
+                if entry is not None:
+                    saved.append(entry)
+            self.report.linked += link_entries(entries.values())
         # Only rows stored for good are indexed: a batch that is rolled back drops this callback.
-        transaction.on_commit(partial(committed.add, saved))
+        transaction.on_commit(partial(self.committed.add, saved))
+
+    def finish(self):
+        # Also when a batch fails: the batches stored before it are searchable. Inside an
+        # outer transaction this runs at its commit, after the batches' own callbacks.
+        transaction.on_commit(self.committed.flush)
 
 
 def import_rows(rows, progress=None):
-    """Store parsed rows in batches; ``progress(done, total)`` is called after each batch."""
-    result = ImportResult()
-    parser = RowParser()
-    committed = CommittedEntries()
-    total = len(rows)
-    try:
-        for start in range(0, total, BATCH_SIZE):
-            _import_batch(rows[start : start + BATCH_SIZE], parser, result, committed)
-            if progress is not None:
-                progress(min(start + BATCH_SIZE, total), total)
-    finally:
-        # Also when a batch fails: the batches stored before it are searchable. Inside an
-        # outer transaction this runs at its commit, after the batches' own callbacks.
-        transaction.on_commit(committed.flush)
+    """Store ``[(line, {column: cell})]`` in batches; ``progress(done, total)`` is called after each batch."""
+    result = RegisterImport(progress).run_rows(rows)
     register_imported.send(sender=RegisterEntry, result=result)
     return result
 
 
 def import_register(data, filename, progress=None):
     """Import ``data`` (bytes of a CSV or XLSX file named ``filename``)."""
-    return import_rows(read_rows(data, filename), progress=progress)
+    return import_rows(RegisterImport().read(data, filename), progress=progress)

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.vietnamese import fold
 
+from .choices import AdminLevel, Applicants
 from .levels import OnlineLevel
-from .models import AdminLevel, Applicants
 
 PAGE_SIZE = 20
 

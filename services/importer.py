@@ -6,16 +6,16 @@ duplicating them and an unchanged row changes nothing. Pages are published only 
 otherwise new content waits as a draft for review.
 """
 
-import csv
-import io
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from portal import tabular
+from portal.tabular import Column, RowError, TabularFileError
 from portal.vietnamese import fold, slugify
 
 from .levels import parse_service_level
@@ -30,41 +30,29 @@ from .models import (
 )
 from .signals import procedures_imported
 
-# Header aliases, folded (lowercase ASCII, punctuation as spaces). English names first, then the
-# column names of the national procedure database export.
-HEADERS = {
-    "code": ["code", "ma thu tuc", "ma tthc", "ma so"],
-    "name": ["name", "ten thu tuc", "ten thu tuc hanh chinh", "ten tthc"],
-    "field": ["field", "linh vuc"],
-    "agency": ["agency", "co quan thuc hien", "co quan giai quyet"],
-    "admin_level": ["admin_level", "cap thuc hien"],
-    "service_level": [
+# English names first, then the column names of the national procedure database export.
+COLUMNS = [
+    Column("code", gettext_lazy("Mã thủ tục"), ("ma tthc", "ma so")),
+    Column("name", gettext_lazy("Tên thủ tục"), ("ten thu tuc hanh chinh", "ten tthc")),
+    Column("field", gettext_lazy("Lĩnh vực")),
+    Column("agency", gettext_lazy("Cơ quan thực hiện"), ("co quan giai quyet",)),
+    Column("admin_level", gettext_lazy("Cấp thực hiện")),
+    Column(
         "service_level",
-        "muc do",
-        "muc do dvc",
-        "muc do dvctt",
-        "muc do dich vu cong",
-        "muc do dich vu cong truc tuyen",
-    ],
-    "processing_time": ["processing_time", "thoi han giai quyet", "thoi gian giai quyet"],
-    "fee": ["fee", "phi le phi", "phi", "le phi"],
-    "online_url": ["online_url", "dia chi truc tuyen", "dia chi dich vu cong", "duong dan"],
-    "legal_basis": ["legal_basis", "can cu phap ly"],
-    "steps": ["steps", "trinh tu thuc hien"],
-    "documents": ["documents", "thanh phan ho so"],
-    "result": ["result", "ket qua thuc hien", "ket qua"],
-    "applicants": ["applicants", "doi tuong thuc hien"],
-    "conditions": ["conditions", "yeu cau dieu kien"],
-}
-REQUIRED = ["code", "name", "field", "agency", "admin_level", "service_level"]
-HEADER_LABELS = {
-    "code": "Mã thủ tục",
-    "name": "Tên thủ tục",
-    "field": "Lĩnh vực",
-    "agency": "Cơ quan thực hiện",
-    "admin_level": "Cấp thực hiện",
-    "service_level": "Mức độ",
-}
+        gettext_lazy("Mức độ"),
+        ("muc do dvc", "muc do dvctt", "muc do dich vu cong", "muc do dich vu cong truc tuyen"),
+    ),
+    Column("processing_time", gettext_lazy("Thời hạn giải quyết"), ("thoi gian giai quyet",), required=False),
+    Column("fee", gettext_lazy("Phí, lệ phí"), ("phi", "le phi"), required=False),
+    Column("online_url", gettext_lazy("Địa chỉ trực tuyến"), ("dia chi dich vu cong", "duong dan"), required=False),
+    Column("legal_basis", gettext_lazy("Căn cứ pháp lý"), required=False),
+    Column("steps", gettext_lazy("Trình tự thực hiện"), required=False),
+    Column("documents", gettext_lazy("Thành phần hồ sơ"), required=False),
+    Column("result", gettext_lazy("Kết quả thực hiện"), ("ket qua",), required=False),
+    Column("applicants", gettext_lazy("Đối tượng thực hiện"), required=False),
+    Column("conditions", gettext_lazy("Yêu cầu, điều kiện"), required=False),
+]
+LABELS = {column.name: column.label for column in COLUMNS}
 ADMIN_LEVELS = {
     "tinh": AdminLevel.PROVINCE,
     "huyen": AdminLevel.DISTRICT,
@@ -77,30 +65,18 @@ CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,49}$")
 COPIES = re.compile(r"\s*\(\s*(\d{1,2})\s*bản\s*(chính|sao)?[^)]*\)\s*$", re.IGNORECASE)
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read: nothing is imported."""
+# The file as a whole cannot be read; the name callers know.
+ImportFileError = TabularFileError
 
 
 @dataclass
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self):
-        return _("Dòng %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
+class ImportReport(tabular.ImportReport):
     published: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
 
     @property
-    def stored(self):
-        return self.created + self.updated + self.published
+    def errors(self):
+        """The bad rows, each printing as "Dòng N: reason"."""
+        return self.bad_rows
 
     def summary(self):
         return _(
@@ -111,74 +87,8 @@ class ImportReport:
             "updated": self.updated,
             "published": self.published,
             "unchanged": self.unchanged,
-            "errors": len(self.errors),
+            "errors": len(self.bad_rows),
         }
-
-
-def _header_key(text):
-    return " ".join(re.sub(r"[^a-z0-9_]+", " ", fold(text)).split())
-
-
-def map_headers(header_row):
-    """Column index of each known field; an ImportFileError names any missing required column."""
-    aliases = {alias: name for name, names in HEADERS.items() for alias in names}
-    columns = {}
-    for index, cell in enumerate(header_row):
-        name = aliases.get(_header_key(cell or ""))
-        if name and name not in columns:
-            columns[name] = index
-    missing = [name for name in REQUIRED if name not in columns]
-    if missing:
-        labels = ", ".join(f"{name} ({HEADER_LABELS[name]})" for name in missing)
-        raise ImportFileError(_("Thiếu cột: %(columns)s.") % {"columns": labels})
-    return columns
-
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def read_rows(path):
-    """``(line number, cells)`` for every data row of a CSV (UTF-8) or XLSX file, after the header."""
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(path)
-
-
-def _read_csv(path):
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(_("Tệp CSV phải dùng bảng mã UTF-8.")) from error
-    except OSError as error:
-        raise ImportFileError(_("Không đọc được tệp: %(error)s") % {"error": error.strerror}) from error
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
-    first_line = 1
-    for cells in reader:
-        rows.append((first_line, [_cell_text(cell) for cell in cells]))
-        first_line = reader.line_num + 1
-    return rows
-
-
-def _read_xlsx(path):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(_("Không đọc được tệp Excel.")) from error
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, [_cell_text(cell) for cell in row]) for number, row in enumerate(sheet.iter_rows(values_only=True), 1)
-    ]
-    workbook.close()
-    return rows
 
 
 def parse_admin_level(text):
@@ -217,34 +127,27 @@ def parse_documents(text):
     return documents
 
 
-def parse_row(cells, columns):
-    """The page values of one row, or a ValueError with the reason in Vietnamese."""
-
-    def get(name):
-        index = columns.get(name)
-        return cells[index] if index is not None and index < len(cells) else ""
-
-    values = {name: get(name) for name in HEADERS}
-    if not any(values.values()):
-        return None
+def parse_row(row):
+    """The page values of one row, or a RowError with the reason in Vietnamese."""
+    values = {column.name: tabular.cell_text(row.get(column.name)) for column in COLUMNS}
     if not values["code"]:
-        raise ValueError(_("thiếu mã thủ tục."))
+        raise RowError(_("thiếu mã thủ tục."))
     if not CODE.match(values["code"]):
-        raise ValueError(_("mã thủ tục “%(code)s” không hợp lệ.") % {"code": values["code"][:60]})
+        raise RowError(_("mã thủ tục “%(code)s” không hợp lệ.") % {"code": values["code"][:60]})
     for name in ("name", "field", "agency"):
         if not values[name]:
-            raise ValueError(_("thiếu %(column)s.") % {"column": HEADER_LABELS[name].lower()})
+            raise RowError(_("thiếu %(column)s.") % {"column": str(LABELS[name]).lower()})
     if len(values["name"]) > 255:
-        raise ValueError(_("tên thủ tục dài quá 255 ký tự."))
+        raise RowError(_("tên thủ tục dài quá 255 ký tự."))
     admin_level = parse_admin_level(values["admin_level"])
     if admin_level is None:
-        raise ValueError(
+        raise RowError(
             _("cấp thực hiện “%(value)s” không hợp lệ: dùng tỉnh, huyện hoặc xã.") % {"value": values["admin_level"]}
         )
     documents = parse_documents(values["documents"])
     levels = parse_service_level(values["service_level"])
     if levels is None:
-        raise ValueError(
+        raise RowError(
             _("mức độ “%(value)s” không hợp lệ: dùng 1–4, toàn trình hoặc một phần.")
             % {"value": values["service_level"]}
         )
@@ -254,9 +157,9 @@ def parse_row(cells, columns):
         try:
             http_url_validator(url)
         except ValidationError as error:
-            raise ValueError(_("địa chỉ trực tuyến phải là địa chỉ http:// hoặc https://.")) from error
+            raise RowError(_("địa chỉ trực tuyến phải là địa chỉ http:// hoặc https://.")) from error
     elif online_level != "none":
-        raise ValueError(_("dịch vụ công trực tuyến (mức 3, 4) phải có địa chỉ trực tuyến."))
+        raise RowError(_("dịch vụ công trực tuyến (mức 3, 4) phải có địa chỉ trực tuyến."))
     return {
         "code": values["code"],
         "title": values["name"],
@@ -337,6 +240,7 @@ def store(values, parent, publish, report):
         revision = page.save_revision()
         if publish:
             revision.publish()
+            report.published += 1
         report.created += 1
         return
     page = existing.get_latest_revision_as_object()
@@ -352,32 +256,66 @@ def store(values, parent, publish, report):
     revision = page.save_revision()
     if publish:
         revision.publish()
+        report.published += 1
     report.updated += 1
 
 
-def import_procedures(path, parent, publish=False):
+def same_title_warnings(folded_titles):
+    """A warning for each of these titles that more than one live procedure bears under different codes.
+
+    Titles are compared without accents or case: a citizen searching for the name finds both.
+    """
+    wanted = set(folded_titles)
+    if not wanted:
+        return []
+    groups = {}
+    for title, code in ProcedurePage.objects.live().order_by("code").values_list("title", "code"):
+        if (key := fold(title)) in wanted:
+            groups.setdefault(key, (title, []))[1].append(code)
+    return [
+        _("Có %(count)s thủ tục đang đăng cùng tên “%(title)s” nhưng khác mã: %(codes)s.")
+        % {"count": len(codes), "title": title, "codes": ", ".join(codes)}
+        for title, codes in groups.values()
+        if len(codes) > 1
+    ]
+
+
+class ProcedureImport(tabular.TabularImport):
+    """Each row is stored in its own savepoint: a row that fails validation leaves the batch's others."""
+
+    columns = COLUMNS
+    report_class = ImportReport
+
+    def __init__(self, parent, publish=False, progress=None):
+        super().__init__(progress)
+        self.parent = parent
+        self.publish = publish
+        self.seen = set()
+        self.titles = set()
+
+    def parse(self, row):
+        values = parse_row(row)
+        if values["code"] in self.seen:
+            raise RowError(_("mã thủ tục %(code)s lặp lại trong tệp.") % {"code": values["code"]})
+        self.seen.add(values["code"])
+        self.titles.add(values["title"])
+        return values
+
+    def finish(self):
+        self.report.warnings.extend(same_title_warnings(fold(title) for title in self.titles))
+
+    def store(self, batch):
+        for line, values in batch:
+            try:
+                with transaction.atomic():
+                    store(values, self.parent, self.publish, self.report)
+            except (RowError, ValidationError) as error:
+                self.reject(line, error)
+
+
+def import_procedures(path, parent, publish=False, progress=None):
     """Import a file under ``parent`` (a ProcedureIndexPage); returns an ImportReport."""
-    rows = read_rows(path)
-    if not rows:
-        raise ImportFileError(_("Tệp không có dòng tiêu đề."))
-    columns = map_headers(rows[0][1])
-    report = ImportReport()
-    seen = set()
-    for line, cells in rows[1:]:
-        try:
-            values = parse_row(cells, columns)
-            if values is None:
-                continue
-            if values["code"] in seen:
-                raise ValueError(_("mã thủ tục %(code)s lặp lại trong tệp.") % {"code": values["code"]})
-            seen.add(values["code"])
-            with transaction.atomic():
-                store(values, parent, publish, report)
-        except ValueError as error:
-            report.errors.append(RowError(line, str(error)))
-        except ValidationError as error:
-            messages = "; ".join(str(message) for message in error.messages)
-            report.errors.append(RowError(line, messages))
-    if report.stored:
+    report = ProcedureImport(parent, publish, progress).run(tabular.read_path(path), str(path))
+    if report.created or report.updated or report.published:
         procedures_imported.send(sender=ProcedurePage, report=report)
     return report

@@ -74,7 +74,7 @@ def cache_config():
     raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported (use redis:// or locmem://)")
 
 
-SEARCH_ENGINES = {"opensearch2", "elasticsearch8", "elasticsearch9"}
+SEARCH_ENGINES = {"opensearch2", "elasticsearch9"}
 
 
 def search_backends():

@@ -2,5 +2,5 @@
 
 Select them through ``SEARCH_URL`` (see ``portal/settings/environment.py``):
 ``search.backends.database`` always, plus ``search.backends.opensearch2`` (or
-``elasticsearch8``/``elasticsearch9``) when an engine is configured.
+``elasticsearch9``) when an engine is configured; both are built by ``engine.py``.
 """

@@ -233,3 +233,10 @@ def test_the_issuing_body_usage_lists_the_imported_entries(admin_client, provinc
         import_register(csv_bytes(GOOD), "so.csv")
     html = admin_client.get(f"/admin/snippets/directives/issuingbody/usage/{province.pk}/").content.decode()
     assert "07/KH-UBND" in html and "05/CT-UBND" in html
+
+
+def test_a_file_with_the_vietnamese_column_names_is_imported():
+    header = "Số ký hiệu,Loại văn bản,Trích yếu,Cơ quan ban hành,Người ký,Ngày ban hành\n"
+    result = import_register(csv_bytes(GOOD.replace(HEADER, header)), "so.csv")
+    assert (result.created, result.bad_rows) == (2, [])
+    assert RegisterEntry.objects.get(number="07/KH-UBND").signer == "Lê Thị Mai"

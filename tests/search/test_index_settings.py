@@ -3,12 +3,12 @@
 import pytest
 
 from home.models import StandardPage
-from search.backends import elasticsearch8, elasticsearch9, opensearch2
+from search.backends import elasticsearch9, opensearch2
 
-BACKENDS = [opensearch2.SearchBackend, elasticsearch8.SearchBackend, elasticsearch9.SearchBackend]
+BACKENDS = [opensearch2.SearchBackend, elasticsearch9.SearchBackend]
 
 
-@pytest.fixture(params=BACKENDS, ids=lambda backend: backend.__module__.rsplit(".", 1)[-1])
+@pytest.fixture(params=BACKENDS, ids=lambda backend: backend.__name__)
 def backend(request):
     # Building a backend creates a client object only; nothing is sent to a server.
     return request.param({"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "portal_"})
@@ -47,3 +47,20 @@ def test_upstream_backends_are_left_unchanged():
     from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
 
     assert "default" not in OpenSearch2SearchBackend.settings["settings"]["analysis"]["analyzer"]
+
+
+def test_every_engine_that_search_url_accepts_has_a_backend_module(monkeypatch):
+    from importlib import import_module
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    from portal.settings import environment
+
+    for engine in environment.SEARCH_ENGINES:
+        monkeypatch.setenv("SEARCH_URL", f"http://127.0.0.1:9200?engine={engine}")
+        module = environment.search_backends()["default"]["BACKEND"]
+        assert import_module(module).SearchBackend.settings["settings"]["analysis"]["filter"]["vietnamese_folding"]
+    # The Elasticsearch 8 client is not installed: that engine is refused when the settings load.
+    monkeypatch.setenv("SEARCH_URL", "http://127.0.0.1:9200?engine=elasticsearch8")
+    with pytest.raises(ImproperlyConfigured, match="elasticsearch8"):
+        environment.search_backends()

@@ -109,3 +109,12 @@ def test_procedures_are_listed_in_vietnamese_alphabetical_order(client, procedur
         "Đổi giấy phép lái xe",
         "Xác nhận tình trạng hôn nhân",
     ]
+
+
+def test_browsing_needs_only_the_choices_not_the_models_that_use_it():
+    # The procedure index imports browse; browse importing the models back made an import loop.
+    import subprocess
+    import sys
+
+    code = "import sys, services.browse; assert 'services.models' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

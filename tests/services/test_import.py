@@ -243,3 +243,33 @@ class _Sink:
 
     def flush(self):
         pass
+
+
+def test_the_publish_option_reports_how_many_pages_it_published(procedure_index, good_file):
+    stdout = _Sink()
+
+    call_command("import_procedures", str(good_file), "--publish", stdout=stdout, stderr=_Sink())
+
+    assert "xuất bản 3" in stdout.lines[-1]
+
+
+def test_two_live_procedures_with_one_title_and_different_codes_are_warned_about(procedure_index, tmp_path):
+    same_name = BUSINESS.copy()
+    same_name[0] = "2.000999"
+    same_name[1] = "đăng ký khai sinh"  # BIRTH's title, typed in lower case
+    path = write_csv(tmp_path / "trung.csv", [BIRTH, same_name, BUILDING])
+    stderr = _Sink()
+
+    call_command("import_procedures", str(path), "--publish", stdout=_Sink(), stderr=stderr)
+
+    assert stderr.lines == ["Có 2 thủ tục đang đăng cùng tên “Đăng ký khai sinh” nhưng khác mã: 1.001193, 2.000999."]
+
+
+def test_an_imported_title_already_live_under_another_code_is_warned_about(procedure_index, good_file, tmp_path):
+    import_procedures(good_file, procedure_index, publish=True)
+    renumbered = BIRTH.copy()
+    renumbered[0] = "1.009999"
+
+    report = import_procedures(write_csv(tmp_path / "moi.csv", [renumbered]), procedure_index, publish=True)
+
+    assert report.warnings == ["Có 2 thủ tục đang đăng cùng tên “Đăng ký khai sinh” nhưng khác mã: 1.001193, 1.009999."]

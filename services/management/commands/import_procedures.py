@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from services.importer import ImportFileError, import_procedures
+from portal.tabular import ProgressBar, TabularFileError
+from services.importer import import_procedures
 from services.models import ProcedureIndexPage
 
 
@@ -21,9 +22,11 @@ class Command(BaseCommand):
         if parent is None:
             raise CommandError("Chưa có trang “Danh mục thủ tục hành chính” để đặt thủ tục vào.")
         try:
-            report = import_procedures(options["file"], parent, publish=options["publish"])
-        except ImportFileError as error:
+            report = import_procedures(
+                options["file"], parent, publish=options["publish"], progress=ProgressBar(self.stdout)
+            )
+        except TabularFileError as error:
             raise CommandError(str(error)) from error
-        for error in report.errors:
-            self.stderr.write(str(error))
+        for line in [*report.bad_rows, *report.warnings]:
+            self.stderr.write(str(line))
         self.stdout.write(report.summary())

@@ -1,4 +1,4 @@
-"""Administrative procedures, the online public services page and awareness campaigns."""
+"""Procedure pages, the online public services page and campaign pages."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
@@ -19,91 +19,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.models import PortalPage, PortalPageQuerySet
-from portal import vietnamese
 
-from .blocks import CampaignBodyBlock
-from .levels import LegacyLevel, OnlineLevel, online_level_for_legacy
+from ..blocks import CampaignBodyBlock
+from ..browse import browse, online_services_by_field
+from ..choices import AdminLevel, Applicants, Channel, OutreachChannel
+from ..levels import LegacyLevel, OnlineLevel, online_level_for_legacy
+from .snippets import Agency, ProcedureField
 
 http_url_validator = URLValidator(schemes=["http", "https"])
-
-
-class AdminLevel(models.TextChoices):
-    PROVINCE = "province", _("Cấp tỉnh")
-    DISTRICT = "district", _("Cấp huyện")
-    COMMUNE = "commune", _("Cấp xã")
-
-
-class Applicants(models.TextChoices):
-    CITIZEN = "citizen", _("Công dân")
-    BUSINESS = "business", _("Tổ chức, doanh nghiệp")
-    BOTH = "both", _("Công dân, tổ chức, doanh nghiệp")
-
-
-class Channel(models.TextChoices):
-    """Where a counted visit came from: the marker in ``?kenh=`` of a campaign link."""
-
-    WEB = "web", _("Trang web")
-    POSTER = "poster", _("Áp phích (mã QR)")
-    ZALO = "zalo", _("Zalo")
-    FACEBOOK = "facebook", _("Facebook")
-
-
-class OutreachChannel(models.TextChoices):
-    """Every channel a campaign uses, counted or not."""
-
-    WEB = "web", _("Cổng thông tin điện tử")
-    POSTER = "poster", _("Áp phích tại bộ phận một cửa, nhà văn hóa")
-    ZALO = "zalo", _("Zalo")
-    FACEBOOK = "facebook", _("Facebook")
-    LOUDSPEAKER = "loudspeaker", _("Loa truyền thanh cơ sở")
-    BROADCAST = "broadcast", _("Đài Phát thanh và Truyền hình")
-    MEETING = "meeting", _("Họp tổ dân phố, ấp")
-    SMS = "sms", _("Tin nhắn SMS")
-
-
-class SluggedSnippet(models.Model):
-    """A named snippet whose slug (folded from the name) is the browsing parameter."""
-
-    name = models.CharField(_("Tên"), max_length=255, unique=True)
-    slug = models.SlugField(_("Mã đường dẫn"), max_length=255, unique=True, blank=True)
-
-    panels = [FieldPanel("name")]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = vietnamese.slugify(self.name)[:255] or "khac"
-        super().save(*args, **kwargs)
-
-
-class ProcedureField(index.Indexed, SluggedSnippet):
-    """A field of procedures (lĩnh vực), as in the national procedure database."""
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(SluggedSnippet.Meta):
-        verbose_name = _("Lĩnh vực")
-        verbose_name_plural = _("Lĩnh vực")
-
-
-class Agency(index.Indexed, SluggedSnippet):
-    """The agency that receives and settles a procedure (cơ quan thực hiện)."""
-
-    address = models.CharField(_("Địa chỉ"), max_length=300, blank=True)
-    phone = models.CharField(_("Điện thoại"), max_length=50, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("phone")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(SluggedSnippet.Meta):
-        verbose_name = _("Cơ quan thực hiện")
-        verbose_name_plural = _("Cơ quan thực hiện")
 
 
 class ProcedureQuerySet(PortalPageQuerySet):
@@ -119,9 +42,6 @@ class ProcedureQuerySet(PortalPageQuerySet):
 
     def at_least_legacy_level(self, level):
         return self.filter(legacy_level__gte=level)
-
-    def at_admin_level(self, level):
-        return self.filter(admin_level=level)
 
     def for_applicant(self, applicant):
         """Procedures a citizen (or a business) may file: their own and those open to both."""
@@ -143,8 +63,6 @@ class ProcedureIndexPage(PortalPage):
         verbose_name = _("Danh mục thủ tục hành chính")
 
     def get_context(self, request, *args, **kwargs):
-        from .browse import browse
-
         context = super().get_context(request, *args, **kwargs)
         procedures = ProcedurePage.objects.child_of(self).live().public()
         context.update(browse(procedures, request.GET))
@@ -254,15 +172,11 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
             raise ValidationError(errors)
 
     @property
-    def is_online(self):
-        return self.online_level != OnlineLevel.NONE
-
-    @property
     def step_texts(self):
         return [block.value for block in self.steps]
 
     def legal_basis_html(self):
-        from .legal import link_legal_basis
+        from ..legal import link_legal_basis
 
         return link_legal_basis(self.legal_basis)
 
@@ -314,8 +228,6 @@ class OnlineServicesPage(PortalPage):
         verbose_name = _("Trang dịch vụ công trực tuyến")
 
     def get_context(self, request, *args, **kwargs):
-        from .browse import online_services_by_field
-
         context = super().get_context(request, *args, **kwargs)
         procedures = ProcedurePage.objects.live().public().online()
         context["groups"] = online_services_by_field(procedures)
@@ -386,9 +298,6 @@ class CampaignPage(RoutablePageMixin, PortalPage):
             return "ended"
         return "active"
 
-    def is_active(self, on=None):
-        return self.status(on) == "active"
-
     def has_ended(self, on=None):
         return self.status(on) == "ended"
 
@@ -413,7 +322,7 @@ class CampaignPage(RoutablePageMixin, PortalPage):
     @path("")
     def index_route(self, request, *args, **kwargs):
         """The campaign page itself; each human visit is counted, without cookies or addresses."""
-        from .counting import channel_from_request, is_counted_visit, record_view
+        from ..counting import channel_from_request, is_counted_visit, record_view
 
         if is_counted_visit(request):
             record_view(self, channel_from_request(request))
@@ -425,7 +334,7 @@ class CampaignPage(RoutablePageMixin, PortalPage):
     @path("ap-phich/", name="poster")
     def poster(self, request):
         """A printable poster with a QR code per featured service, counted as the poster channel."""
-        from .qr import qr_svg
+        from ..qr import qr_svg
 
         items = []
         for item in self.services:
@@ -480,40 +389,3 @@ class CampaignChannel(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("Kênh tuyên truyền")
-
-
-class CampaignDailyView(models.Model):
-    """Views of a campaign page on one day from one channel. No visitor data is kept."""
-
-    campaign = models.ForeignKey(CampaignPage, on_delete=models.CASCADE, related_name="daily_views")
-    channel = models.CharField(_("Kênh"), max_length=20, choices=Channel.choices, default=Channel.WEB)
-    day = models.DateField(_("Ngày"), default=timezone.localdate)
-    views = models.PositiveIntegerField(_("Lượt xem"), default=0)
-
-    class Meta:
-        verbose_name = _("Lượt xem chiến dịch theo ngày")
-        verbose_name_plural = _("Lượt xem chiến dịch theo ngày")
-        constraints = [models.UniqueConstraint(fields=["campaign", "channel", "day"], name="unique_daily_view")]
-
-    def __str__(self):
-        return f"{self.campaign_id} {self.channel} {self.day}: {self.views}"
-
-
-class CampaignDailyFollowThrough(models.Model):
-    """Follow-throughs to one service's online address on one day from one channel."""
-
-    campaign = models.ForeignKey(CampaignPage, on_delete=models.CASCADE, related_name="daily_follow_throughs")
-    procedure = models.ForeignKey(ProcedurePage, on_delete=models.CASCADE, related_name="daily_follow_throughs")
-    channel = models.CharField(_("Kênh"), max_length=20, choices=Channel.choices, default=Channel.WEB)
-    day = models.DateField(_("Ngày"), default=timezone.localdate)
-    follow_throughs = models.PositiveIntegerField(_("Lượt truy cập dịch vụ"), default=0)
-
-    class Meta:
-        verbose_name = _("Lượt truy cập dịch vụ theo ngày")
-        verbose_name_plural = _("Lượt truy cập dịch vụ theo ngày")
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "procedure", "channel", "day"], name="unique_daily_follow")
-        ]
-
-    def __str__(self):
-        return f"{self.campaign_id} {self.procedure_id} {self.channel} {self.day}: {self.follow_throughs}"

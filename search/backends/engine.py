@@ -1,0 +1,36 @@
+"""One recipe for the accent-folding OpenSearch and Elasticsearch backends.
+
+Each engine module of modelsearch names its classes after the engine
+(``OpenSearch2Mapping``, ``Elasticsearch9SearchBackend``…); the portal adds the same
+four things to each: the folding mapping, query compilers that use it, single-request
+results and the folding index settings.
+"""
+
+from .analysis import VietnameseMappingMixin, with_vietnamese_analysis
+from .engine_results import SingleRequestResultsMixin
+
+
+def vietnamese_backend(upstream, engine):
+    """The portal's backend class built on ``upstream``, whose classes are named ``<engine>…``."""
+
+    def upstream_class(suffix):
+        return getattr(upstream, f"{engine}{suffix}")
+
+    def subclass(suffix, bases, **attributes):
+        return type(f"Vietnamese{engine}{suffix}", bases, {"__module__": __name__, **attributes})
+
+    mapping = subclass("Mapping", (VietnameseMappingMixin, upstream_class("Mapping")))
+    backend = upstream_class("SearchBackend")
+    return subclass(
+        "SearchBackend",
+        (backend,),
+        results_class=subclass("SearchResults", (SingleRequestResultsMixin, upstream_class("SearchResults"))),
+        mapping_class=mapping,
+        query_compiler_class=subclass(
+            "SearchQueryCompiler", (upstream_class("SearchQueryCompiler"),), mapping_class=mapping
+        ),
+        autocomplete_query_compiler_class=subclass(
+            "AutocompleteQueryCompiler", (upstream_class("AutocompleteQueryCompiler"),), mapping_class=mapping
+        ),
+        settings=with_vietnamese_analysis(backend.settings),
+    )
