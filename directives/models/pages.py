@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, first_image
 from home.models import PortalPage, PortalPageQuerySet
 from portal.vietnamese import fold
 from search.indexing import AttachmentTextField
@@ -255,6 +255,12 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         return super().save(*args, **kwargs)
 
     # Display ----------------------------------------------------------------
+    def link_preview_image(self):
+        return first_image(self.body)
+
+    def link_preview_description(self):
+        return self.search_description or self.summary
+
     @property
     def is_withdrawn(self):
         return self.withdrawn_on is not None
@@ -474,6 +480,13 @@ class OperationalNewsPage(PortalPage):
     class Meta:
         verbose_name = _("Tin chỉ đạo, điều hành")
         verbose_name_plural = _("Tin chỉ đạo, điều hành")
+
+    def link_preview_image(self):
+        first = self.images.select_related("image").first()
+        return first.image if first else first_image(self.body)
+
+    def link_preview_description(self):
+        return self.search_description or self.lead
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
