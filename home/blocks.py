@@ -128,6 +128,14 @@ class TableBlock(TypedTableBlock):
         template = "blocks/table_block.html"
 
 
+def first_image(stream):
+    """The image of the first image block in a StreamField value, or None."""
+    for block in stream:
+        if block.block_type == "image":
+            return block.value["image"]
+    return None
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

@@ -12,7 +12,7 @@ from portal import vietnamese
 from portal.cache import remember
 
 from . import structure
-from .blocks import BodyBlock
+from .blocks import BodyBlock, first_image
 from .routing import route_by_path
 
 
@@ -63,6 +63,17 @@ class PortalPage(FoldedSlugMixin, Page):
 
     class Meta:
         abstract = True
+
+    def link_preview_image(self):
+        """The image a shared link to this page shows (Open Graph), or None.
+
+        Page types with images say which one; the rest share a link with text only.
+        """
+        return None
+
+    def link_preview_description(self):
+        """The text under a shared link's title: the page's search description by default."""
+        return self.search_description
 
     def get_view_restrictions(self):
         # Checked before every page is served (two queries); a portal without private
@@ -163,6 +174,12 @@ class StandardPage(PortalPage):
     class Meta:
         verbose_name = _("Trang thông tin")
         verbose_name_plural = _("Trang thông tin")
+
+    def link_preview_image(self):
+        return first_image(self.body)
+
+    def link_preview_description(self):
+        return self.search_description or self.lead
 
 
 class OrganisationPage(PortalPage):

@@ -30,9 +30,13 @@ case "$DATABASE_URL" in
         "$(pg_tool pg_dump)" --format=custom --no-owner --no-privileges --file="$DEST/database.dump" "$DATABASE_URL"
         ;;
     sqlite://*)
+        # sqlite:///db.sqlite3 is relative, sqlite:////srv/db.sqlite3 absolute, as dj-database-url reads them.
+        SQLITE_PATH=${DATABASE_URL#sqlite:///}
+        # Opening a missing file would create it, and back up an empty database without a word.
+        [ -f "$SQLITE_PATH" ] || { echo "No SQLite database at $SQLITE_PATH" >&2; exit 2; }
         # SQLite's online backup API gives a consistent copy even while the portal runs.
         python3 -c 'import sqlite3, sys; src = sqlite3.connect(sys.argv[1]); dst = sqlite3.connect(sys.argv[2]); src.backup(dst); dst.close()' \
-            "${DATABASE_URL#sqlite://}" "$DEST/database.sqlite3"
+            "$SQLITE_PATH" "$DEST/database.sqlite3"
         ;;
     *) echo "Unsupported DATABASE_URL scheme: ${DATABASE_URL%%:*}" >&2; exit 2 ;;
 esac

@@ -28,7 +28,8 @@ case "$DATABASE_URL" in
         ;;
     sqlite://*)
         [ -f "$SRC/database.sqlite3" ] || { echo "$SRC holds no SQLite copy" >&2; exit 2; }
-        cp "$SRC/database.sqlite3" "${DATABASE_URL#sqlite://}"
+        # sqlite:///db.sqlite3 is relative, sqlite:////srv/db.sqlite3 absolute, as dj-database-url reads them.
+        cp "$SRC/database.sqlite3" "${DATABASE_URL#sqlite:///}"
         ;;
     *) echo "Unsupported DATABASE_URL scheme: ${DATABASE_URL%%:*}" >&2; exit 2 ;;
 esac

@@ -65,6 +65,12 @@ def check_upload(uploaded, allowed_types, max_size):
             params={"name": uploaded.name, "size": filesizeformat(uploaded.size), "max": filesizeformat(max_size)},
         )
     extension = extension_of(uploaded.name)
+    if not extension:
+        raise forms.ValidationError(
+            _("Tệp “%(name)s” không có đuôi (như .pdf). Các định dạng được phép: %(allowed)s."),
+            code="missing_extension",
+            params={"name": uploaded.name, "allowed": ", ".join(sorted(allowed_types))},
+        )
     if extension not in allowed_types:
         raise forms.ValidationError(
             _("Không nhận tệp đuôi “.%(extension)s”. Các định dạng được phép: %(allowed)s."),
@@ -93,6 +99,15 @@ class DocumentForm(BaseDocumentForm):
                 file_too_large_unknown_size=_("Tệp quá lớn. Dung lượng tối đa cho phép là %(max_filesize)s.")
                 % {"max_filesize": filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)},
             )
+
+    def _update_errors(self, errors):
+        # Wagtail's model clean() checks the extension again, of the file the form has just refused
+        # and so never set: its message would name an empty extension ("“”") after ours.
+        if "file" in self.errors and hasattr(errors, "error_dict"):
+            errors.error_dict.pop("file", None)
+            if not errors.error_dict:
+                return
+        super()._update_errors(errors)
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, first_image
 from home.models import PortalPage, PortalPageQuerySet
 from portal.vietnamese import fold
 from search.indexing import AttachmentTextField
@@ -263,6 +263,12 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         return super().save(*args, **kwargs)
 
     # Display ----------------------------------------------------------------
+    def link_preview_image(self):
+        return first_image(self.body)
+
+    def link_preview_description(self):
+        return self.search_description or self.summary
+
     @property
     def current_status(self):
         """The status readers see today (``directives.status``); annotated querysets already carry it."""
@@ -496,6 +502,13 @@ class OperationalNewsPage(PortalPage):
     def card_image(self):
         """The first image with its alt text, for cards and sharing previews; None without one."""
         return next(iter(self.images.all()), None)
+
+    def link_preview_image(self):
+        picture = self.card_image
+        return picture.image if picture else first_image(self.body)
+
+    def link_preview_description(self):
+        return self.search_description or self.lead
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,4 +1,4 @@
-"""An editor of one department's section cannot edit or publish another department's pages."""
+"""A department's staff edit, publish and approve in its own section and cannot in another department's."""
 
 import io
 
@@ -122,3 +122,56 @@ def test_the_command_creates_a_departments_groups_on_its_section(sections):
 
     assert Group.objects.filter(name="Biên tập viên – Sở Tư pháp").exists()
     assert Group.objects.filter(name="Phê duyệt – Sở Tư pháp").exists()
+
+
+def submit_for_moderation(client, user, page, lead):
+    client.force_login(user)
+    response = client.post(f"/admin/pages/{page.pk}/edit/", edit_form(page, lead=lead, **{"action-submit": "1"}))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    return page.current_workflow_task_state
+
+
+def approve(client, user, page, task_state):
+    client.force_login(user)
+    return client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": "Đồng ý"})
+
+
+def test_an_approver_approves_what_their_departments_editor_submitted(client, sections, justice_staff):
+    editor, approver = justice_staff
+    _, own = sections["so-tu-phap"]
+
+    task_state = submit_for_moderation(client, editor, own, "Đã qua phê duyệt của Sở")
+    assert "Bản gốc" in public_html(own.url)
+    response = approve(client, approver, own, task_state)
+
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.current_workflow_state is None
+    assert "Đã qua phê duyệt của Sở" in public_html(own.url)
+
+
+def test_an_approver_cannot_approve_another_departments_submission(client, sections, justice_staff):
+    _, approver = justice_staff
+    home_affairs_editors = Group.objects.get(name="Biên tập viên – Sở Nội vụ")
+    other_editor = member_of(home_affairs_editors, "bientap-noivu")
+    _, other = sections["so-noi-vu"]
+
+    task_state = submit_for_moderation(client, other_editor, other, "Duyệt trái phép")
+    response = approve(client, approver, other, task_state)
+
+    assert response.status_code in (302, 403)
+    other.refresh_from_db()
+    assert other.current_workflow_state is not None
+    assert "Duyệt trái phép" not in public_html(other.url)
+
+
+def test_the_portal_wide_approvers_still_approve_a_departments_pages(client, sections, justice_staff):
+    editor, _ = justice_staff
+    _, own = sections["so-tu-phap"]
+    portal_approver = member_of(Group.objects.get(name="Phê duyệt"), "pheduyet-tinh")
+
+    task_state = submit_for_moderation(client, editor, own, "Tỉnh phê duyệt")
+    approve(client, portal_approver, own, task_state)
+
+    assert "Tỉnh phê duyệt" in public_html(own.url)

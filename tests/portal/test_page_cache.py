@@ -107,11 +107,13 @@ def test_the_admin_and_health_check_are_never_cached(page_cache, guidance_page):
 
 def test_pages_are_served_uncached_when_the_cache_is_down(unreachable_cache, guidance_page):
     response = anonymous_get(guidance_page.url)
+    again = anonymous_get(guidance_page.url)
 
-    assert response.status_code == 200
-    assert response.get(STATUS_HEADER) != "hit"
-    assert "Phiên bản đầu" in response.content.decode()
-    assert anonymous_get(guidance_page.url).get(STATUS_HEADER) != "hit"
+    assert response.status_code == again.status_code == 200
+    assert "Phiên bản đầu" in again.content.decode()
+    # Neither a hit nor a miss kept for later: the cache was tried, found down, and skipped.
+    assert STATUS_HEADER not in response
+    assert STATUS_HEADER not in again
 
 
 def test_publishing_still_works_when_the_cache_is_down(unreachable_cache, guidance_page):

@@ -1,6 +1,7 @@
 """Uploaded documents and images are checked by their content and size, in Vietnamese."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -32,6 +33,14 @@ def upload_image(client, name, content):
     )
 
 
+def error_messages(response):
+    """The error messages the upload form shows next to its fields, as the editor reads them."""
+    return [
+        " ".join(message.split())
+        for message in re.findall(r'<p class="error-message">(.*?)</p>', response.content.decode(), re.S)
+    ]
+
+
 @pytest.mark.django_db
 def test_a_real_pdf_is_accepted(admin_client):
     response = upload_document(admin_client, "ke-hoach.pdf", PDF_BYTES)
@@ -48,6 +57,26 @@ def test_a_program_renamed_as_a_document_is_refused(admin_client, name):
     assert response.status_code == 200
     assert "không phải là tệp" in response.content.decode()
     assert not get_document_model().objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("virus.exe", EXE_BYTES, "Không nhận tệp đuôi “.exe”"),
+        ("ke-hoach.pdf", EXE_BYTES, "không phải là tệp .pdf hợp lệ"),
+        ("ke-hoach", PDF_BYTES, "Tệp “ke-hoach” không có đuôi"),
+    ],
+)
+def test_a_refused_document_shows_one_message_in_vietnamese(admin_client, name, content, expected):
+    response = upload_document(admin_client, name, content)
+
+    messages = error_messages(response)
+    assert len(messages) == 1
+    assert expected in messages[0]
+    # Not Wagtail's own extension check repeated after ours, about an empty extension.
+    assert "phần mở rộng" not in messages[0]
+    assert "“”" not in messages[0]
 
 
 @pytest.mark.django_db
@@ -77,6 +106,7 @@ def test_the_multiple_upload_screen_refuses_a_renamed_program_too(admin_client):
 
     assert response.json()["success"] is False
     assert "không phải là tệp" in str(response.json())
+    assert "“”" not in str(response.json())
     assert not get_document_model().objects.exists()
 
 
