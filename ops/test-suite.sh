@@ -12,6 +12,7 @@ cleanup() {
     ops/postgres.sh stop >/dev/null 2>&1 || true
     ops/opensearch.sh stop >/dev/null 2>&1 || true
     ops/redis.sh stop >/dev/null 2>&1 || true
+    ops/smtp.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -22,6 +23,9 @@ OPENSEARCH_URL=$(ops/opensearch.sh start)
 # A real Redis for the page-cache tests (tests/portal), which read REDIS_URL.
 REDIS_URL=$(ops/redis.sh start)
 export REDIS_URL
+# A real SMTP server (aiosmtpd) keeping what it receives in a Maildir, for the e-mail tests.
+SMTP_SINK_URL=$(ops/smtp.sh start)
+export SMTP_SINK_URL
 # Chromium, Java and the pinned axe-core and Nu HTML Checker for the browser tests.
 ops/browser-tools.sh
 # nginx for tests/portal/test_nginx.py, which runs ops/nginx/portal.conf in front of gunicorn.

@@ -110,3 +110,33 @@ class AttachedDocument(models.Model):
 
     def __str__(self):
         return str(self.document)
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to one address, kept until it is sent (portal.outbox).
+
+    A citizen's submission and the e-mail about it are stored apart: the submission is
+    never lost when the mail server is down, and the message is retried with backoff.
+    ``key`` makes queueing idempotent: the same alert to the same address is queued once.
+    """
+
+    to = models.EmailField(_("Người nhận"))
+    subject = models.CharField(_("Tiêu đề"), max_length=300)
+    text = models.TextField(_("Nội dung (văn bản)"))
+    html = models.TextField(_("Nội dung (HTML)"), blank=True)
+    headers = models.JSONField(_("Tiêu đề phụ"), default=dict, blank=True)
+    key = models.CharField(_("Khóa chống gửi trùng"), max_length=255, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(_("Số lần thử"), default=0)
+    next_attempt_at = models.DateTimeField(_("Thử lại lúc"), null=True, blank=True)
+    last_error = models.TextField(_("Lỗi gần nhất"), blank=True)
+    sent_at = models.DateTimeField(_("Đã gửi lúc"), null=True, blank=True, db_index=True)
+    gave_up = models.BooleanField(_("Ngừng gửi"), default=False)
+
+    class Meta:
+        verbose_name = _("Thư đi")
+        verbose_name_plural = _("Thư đi")
+        indexes = [models.Index(fields=["sent_at", "gave_up", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self):
+        return self.subject

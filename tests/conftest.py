@@ -1,4 +1,11 @@
+import email
+import email.policy
 import io
+import mailbox
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core.cache import cache
@@ -31,3 +38,44 @@ def site(home_page):
 def demo(db):
     """The full demo content, loaded the way `make run` loads it."""
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def smtp_sink_url():
+    """The throw-away SMTP server that ops/test-suite.sh starts (SMTP_SINK_URL); started here when run alone."""
+    url = os.environ.get("SMTP_SINK_URL")
+    if url:
+        yield url
+        return
+    script = Path(__file__).resolve().parent.parent / "ops" / "smtp.sh"
+    started = subprocess.run([str(script), "start"], capture_output=True, text=True, timeout=120, check=True)
+    yield started.stdout.strip()
+
+
+class SmtpSink:
+    """What a real SMTP server received: each message as the recipient's mail program parses it."""
+
+    def __init__(self, maildir):
+        self.maildir = mailbox.Maildir(maildir, create=True)
+
+    def messages(self):
+        return [
+            email.message_from_bytes(self.maildir.get_bytes(key), policy=email.policy.default)
+            for key in sorted(self.maildir.keys())  # Maildir names start with the arrival time
+        ]
+
+    def clear(self):
+        self.maildir.clear()
+
+
+@pytest.fixture
+def smtp_sink(smtp_sink_url, settings):
+    """Django sends through the real SMTP server for this test; the sink starts empty."""
+    parsed = urlparse(smtp_sink_url)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = parsed.hostname, parsed.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    sink = SmtpSink(parse_qs(parsed.query)["maildir"][0])
+    sink.clear()
+    return sink

@@ -6,6 +6,7 @@ from pathlib import Path
 from .environment import (
     cache_config,
     database_config,
+    email_config,
     env_bool,
     env_list,
     env_str,
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,6 +105,20 @@ DATABASES = {"default": database_config(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config()}
+
+# E-mail (EMAIL_URL) and background work: anything a citizen's request should not wait for,
+# such as sending e-mail, is queued in the database and run by `manage.py db_worker`.
+EMAIL = email_config()
+EMAIL_BACKEND = EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = EMAIL.get("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng thông tin điện tử tỉnh Hậu Giang <no-reply@localhost>")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Anonymous page cache (portal/cache.py): Redis when CACHE_URL is redis://, local memory otherwise.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

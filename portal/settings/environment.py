@@ -53,6 +53,28 @@ def database_config(default_sqlite_path):
     return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
 
 
+def email_config():
+    """Django's e-mail settings from ``EMAIL_URL``: ``smtp://user:password@host:port`` (``smtps://`` for
+    implicit TLS, ``?starttls=1`` for STARTTLS). Unset: messages are written to the console."""
+    url = env_str("EMAIL_URL")
+    if not url:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parsed = urlparse(url)
+    if parsed.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://")
+    options = parse_qs(parsed.query)
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parsed.hostname or "127.0.0.1",
+        "EMAIL_PORT": parsed.port or (465 if parsed.scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": parsed.username or "",
+        "EMAIL_HOST_PASSWORD": parsed.password or "",
+        "EMAIL_USE_SSL": parsed.scheme == "smtps",
+        "EMAIL_USE_TLS": options.get("starttls", ["0"])[0] in {"1", "true"},
+        "EMAIL_TIMEOUT": 10,
+    }
+
+
 def cache_config():
     """Redis for ``redis://`` URLs, otherwise per-process local memory."""
     url = env_str("CACHE_URL")
