@@ -1,14 +1,19 @@
-"""What each kind of page contributes to the search facets and to sorting by date.
+"""The search facets, and how a page type declares what it contributes to them and to sorting by date.
 
-The content apps keep their own field names (``ProcedurePage.field``,
-``DirectivePage.fields``, ``issuing_body``, ``agency``…); this module is the one
-place that reads them for search, so the page models need no search-specific code.
+A page type lists its facets in ``search_facets``, e.g. ``[SearchFacet("field", "fields"),
+SearchFacet("year", "issued_on")]``: each names a facet of ``FACETS`` and the foreign key,
+many-to-many, choice or date field (or a callable) holding the page's values. A page type
+without a declaration contributes only its content type and the year it was first published;
+nothing here guesses attribute names.
 """
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db.models import ForeignKey, ManyToManyField, Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,10 +29,8 @@ FACETS = [
 ]
 FACET_NAMES = [name for name, _label in FACETS]
 
-# Attribute names, in order of preference, that hold a page's facet values.
-_FIELD_ATTRS = ("field", "fields")
-_AGENCY_ATTRS = ("agency", "issuing_body")
-_DATE_ATTRS = ("issued_on", "date")
+# Facets every page has, which no page type declares.
+_UNDECLARED = {"type"}
 # Many-to-many values fetched for facets land in a plain list under this prefix: Django then
 # skips building a related manager and queryset per page (half the loading time for 300 results).
 _PREFETCHED = "prefetched_for_facets_"
@@ -48,48 +51,85 @@ class Facet:
     options: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SearchFacet:
+    """One facet a page type declares in ``search_facets``: which facet, and where its values are.
+
+    ``source`` is the name of a foreign key, many-to-many, choice or date field of the page, or a
+    callable taking the page and returning a value, a list of values or None. The "year" facet
+    names a date, which is also the date the results sort by.
+    """
+
+    name: str
+    source: str | Callable
+
+    def __post_init__(self):
+        if self.name not in FACET_NAMES or self.name in _UNDECLARED:
+            raise ImproperlyConfigured(f"{self.name!r} is not a declarable search facet: {FACET_NAMES}")
+
+    @property
+    def label(self):
+        return dict(FACETS)[self.name]
+
+    def raw(self, page):
+        """The declared value(s) as the page holds them: a list, a single value or None."""
+        if callable(self.source):
+            return self.source(page)
+        prefetched = getattr(page, _PREFETCHED + self.source, None)
+        if prefetched is not None:
+            return prefetched
+        value = getattr(page, self.source)
+        return list(value.all()) if hasattr(value, "all") else value
+
+    def values(self, page):
+        """[(key, label), …] of this facet for ``page``."""
+        value = self.raw(page)
+        if value is None or value == "":
+            return []
+        items = value if isinstance(value, list | tuple) else [value]
+        return [self._option(page, item) for item in items]
+
+    def _option(self, page, value):
+        if isinstance(value, datetime.date):
+            return str(value.year), str(value.year)
+        if isinstance(self.source, str):
+            choices = _choice_labels(type(page), self.source, get_language())
+            if choices:
+                # get_FOO_display() rebuilds the choices dict on every call: too slow for 300 results.
+                return value, choices.get(value, str(value))
+        label = str(getattr(value, "name", value))
+        return getattr(value, "slug", "") or vietnamese.slugify(label), label
+
+
+def declared_facets(model):
+    """The facets ``model`` declares in ``search_facets`` (none when it declares nothing)."""
+    return getattr(model, "search_facets", ())
+
+
 def related_names(model):
-    """select_related names and prefetch_related lookups that facet extraction touches on ``model``."""
+    """select_related names and prefetch_related lookups that the declared facets of ``model`` touch."""
     select, prefetch = [], []
-    for name in _FIELD_ATTRS + _AGENCY_ATTRS:
+    for facet in declared_facets(model):
+        if callable(facet.source):
+            continue
         try:
-            model_field = model._meta.get_field(name)
-        except Exception:  # noqa: S112 - FieldDoesNotExist: the page type has no such facet
+            model_field = model._meta.get_field(facet.source)
+        except FieldDoesNotExist:  # a property: nothing to fetch ahead
             continue
         if isinstance(model_field, ForeignKey):
-            select.append(name)
+            select.append(facet.source)
         elif isinstance(model_field, ManyToManyField):
-            prefetch.append(Prefetch(name, to_attr=_PREFETCHED + name))
+            prefetch.append(Prefetch(facet.source, to_attr=_PREFETCHED + facet.source))
     return select, prefetch
 
 
-def _option(value):
-    """(key, label) for a snippet, a choice or a plain value."""
-    label = str(getattr(value, "name", value))
-    key = getattr(value, "slug", "") or vietnamese.slugify(label)
-    return key, label
-
-
-def _values(page, attrs):
-    for attr in attrs:
-        prefetched = getattr(page, _PREFETCHED + attr, None)
-        if prefetched is not None:
-            return [_option(item) for item in prefetched]
-        value = getattr(page, attr, None)
-        if value is None:
-            continue
-        if hasattr(value, "all"):
-            return [_option(item) for item in value.all()]
-        return [_option(value)]
-    return []
-
-
 def page_date(page):
-    """The date a citizen would sort by: issue date, news date, else first publication."""
-    for attr in _DATE_ATTRS:
-        value = getattr(page, attr, None)
-        if value:
-            return value
+    """The date a citizen would sort by: the declared "year" date (issue date, news date…), else first publication."""
+    for facet in declared_facets(type(page)):
+        if facet.name == "year":
+            value = facet.raw(page)
+            if value:
+                return value
     published = page.first_published_at or page.last_published_at
     return published.date() if published else None
 
@@ -101,27 +141,21 @@ def _type_label(model, language):
 
 @lru_cache(maxsize=64)
 def _choice_labels(model, name, language):
-    return {key: str(label) for key, label in model._meta.get_field(name).flatchoices}
-
-
-def _choice_label(page, name):
-    # get_FOO_display() rebuilds the choices dict on every call: too slow for 300 results.
-    value = getattr(page, name)
-    return _choice_labels(type(page), name, get_language()).get(value, str(value))
+    """{value: label} of a choice field (empty for other fields and properties)."""
+    try:
+        return {key: str(label) for key, label in model._meta.get_field(name).flatchoices}
+    except FieldDoesNotExist:
+        return {}
 
 
 def facet_values(page):
     """{facet name: [(key, label), …]} for one specific page."""
-    values = {
-        "type": [(page._meta.label_lower, _type_label(type(page), get_language()))],
-        "field": _values(page, _FIELD_ATTRS),
-        "agency": _values(page, _AGENCY_ATTRS),
-        "level": [],
-        "year": [],
-    }
-    if getattr(page, "online_level", None):
-        values["level"] = [(page.online_level, _choice_label(page, "online_level"))]
-    date = page_date(page)
+    values = {name: [] for name in FACET_NAMES}
+    values["type"] = [(page._meta.label_lower, _type_label(type(page), get_language()))]
+    for facet in declared_facets(type(page)):
+        if facet.name != "year":
+            values[facet.name] += facet.values(page)
+    date = page_date(page)  # the declared date, else first publication: every page has a year
     if date:
         values["year"] = [(str(date.year), str(date.year))]
     return values

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from home.models import PortalPage
 from portal import vietnamese
+from search.facets import SearchFacet
 
 
 class UnitKind(models.Model):
@@ -78,6 +79,8 @@ class AgencyProcedureIndexPage(PortalPage):
     agency = models.ForeignKey(
         "services.Agency", verbose_name=_("Cơ quan thực hiện"), on_delete=models.PROTECT, related_name="+"
     )
+
+    search_facets = [SearchFacet("agency", "agency")]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("agency")]
     parent_page_types = ["home.HomePage"]

@@ -19,6 +19,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock, first_image
 from home.models import PortalPage, PortalPageQuerySet
 from portal.vietnamese import fold
+from search.facets import SearchFacet
 from search.indexing import AttachmentTextField
 
 from ..numbering import clean_number, number_key, validate_number
@@ -138,6 +139,11 @@ class DirectivePage(RoutablePageMixin, PortalPage):
 
     objects = DirectivePageManager()
     route_select_related = ("doc_type", "issuing_body")
+    search_facets = [
+        SearchFacet("field", "fields"),
+        SearchFacet("agency", "issuing_body"),
+        SearchFacet("year", "issued_on"),
+    ]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -477,6 +483,8 @@ class OperationalNewsPage(PortalPage):
     date = models.DateField(_("Ngày đưa tin"), default=timezone.localdate, db_index=True)
     lead = models.TextField(_("Sapô"), max_length=600)
     body = StreamField(BodyBlock(), verbose_name=_("Nội dung"), blank=True)
+
+    search_facets = [SearchFacet("year", "date")]
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.models import PortalPage, PortalPageQuerySet
+from search.facets import SearchFacet
 
 from ..blocks import CampaignBodyBlock
 from ..browse import browse, online_services_by_field
@@ -122,6 +123,11 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
 
     objects = ProcedureManager()
     route_select_related = ("field", "agency")
+    search_facets = [
+        SearchFacet("field", "field"),
+        SearchFacet("agency", "agency"),
+        SearchFacet("level", "online_level"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("code"), FieldPanel("admin_level")]),
