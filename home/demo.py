@@ -1,5 +1,7 @@
 """Demo content of the foundation: home page, site settings, guidance and organisation pages.
 
+The prose is in ``demo_data/*.json``; this module only puts it in place, and its
+``demo_data`` loader serves the other apps' demos too.
 Every step looks its content up by a stable key before creating it, so a second
 run of ``load_demo`` changes nothing. Names of officials are fictional.
 """
@@ -52,8 +54,9 @@ def ensure_page(parent, model, slug, published_on=None, **fields):
     return page, True
 
 
-def _stream(*blocks):
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+SITE = demo_data(__file__, "site")
+GUIDES = demo_data(__file__, "guides")
+ORGANISATIONS = demo_data(__file__, "organisations")
 
 
 def ensure_home_page():
@@ -62,20 +65,18 @@ def ensure_home_page():
     if home is not None:
         return home, False
     root = Page.get_first_root_node()
-    home = HomePage(
-        title="Trang chủ",
-        slug="trang-chu",
-        intro="Thông tin chỉ đạo, điều hành, thủ tục hành chính và dịch vụ công trực tuyến của tỉnh Hậu Giang.",
-    )
+    home = HomePage(**SITE["home_page"])
     root.add_child(instance=home)
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Hậu Giang")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE["site_name"]
+        )
     else:
         placeholder = site.root_page
         site.root_page = home
-        site.site_name = "Hậu Giang"
+        site.site_name = SITE["site_name"]
         site.save()
         if placeholder.pk != home.pk and placeholder.depth == 2 and not placeholder.get_children().exists():
             placeholder.delete()
@@ -86,134 +87,56 @@ def ensure_portal_settings(site):
     portal = PortalSettings.for_site(site)
     if portal.address:
         return False
-    portal.portal_name = "Cổng thông tin điện tử tỉnh Hậu Giang"
-    portal.province_name = "Hậu Giang"
-    portal.owning_agency = "Ủy ban nhân dân tỉnh Hậu Giang"
-    portal.address = "Số 02 Đường Võ Văn Kiệt, phường V, thành phố Vị Thanh, tỉnh Hậu Giang"
-    portal.phone = "0293 3876 888"
-    portal.email = "congthongtin@haugiang.gov.vn"
-    portal.content_officer = "Chánh Văn phòng Ủy ban nhân dân tỉnh"
-    portal.licence = "Giấy phép số 25/GP-TTĐT do Bộ Thông tin và Truyền thông cấp (dữ liệu minh họa)"
-    portal.facebook_url = "https://www.facebook.com/haugiang.gov.vn"
-    portal.youtube_url = "https://www.youtube.com/@haugiangtv"
+    for field, value in SITE["portal_settings"].items():
+        setattr(portal, field, value)
     portal.save()
     return True
 
 
-GUIDE_BODY = _stream(
-    ("heading", {"text": "Ai có thể nộp hồ sơ trực tuyến?", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>Mọi công dân, tổ chức có tài khoản định danh điện tử đều có thể nộp hồ sơ trực tuyến "
-        "cho các thủ tục có mức độ toàn trình hoặc một phần. Hồ sơ nộp trực tuyến có giá trị như hồ sơ giấy.</p>",
-    ),
-    ("heading", {"text": "Các bước thực hiện", "level": "h2"}),
-    (
-        "paragraph",
-        "<ol><li>Tra cứu thủ tục cần thực hiện trên cổng.</li>"
-        "<li>Chọn “Nộp hồ sơ trực tuyến” và đăng nhập.</li>"
-        "<li>Khai tờ khai, đính kèm bản chụp giấy tờ.</li>"
-        "<li>Theo dõi kết quả bằng mã hồ sơ được cấp.</li></ol>",
-    ),
-    (
-        "table",
-        {
-            "caption": "So sánh cách nộp hồ sơ",
-            "columns": [
-                {"type": "text", "heading": "Tiêu chí"},
-                {"type": "text", "heading": "Trực tiếp"},
-                {"type": "text", "heading": "Trực tuyến"},
-            ],
-            "rows": [
-                {"values": ["Thời gian đi lại", "Phải đến bộ phận một cửa", "Không cần đi lại"]},
-                {"values": ["Giờ nộp", "Giờ hành chính", "24 giờ mỗi ngày, 7 ngày mỗi tuần"]},
-                {"values": ["Theo dõi hồ sơ", "Gọi điện, đến hỏi", "Tra cứu bằng mã hồ sơ"]},
-            ],
-        },
-    ),
-    (
-        "faq",
-        {
-            "title": "Câu hỏi thường gặp",
-            "items": [
-                {
-                    "question": "Tôi không có máy tính thì nộp hồ sơ trực tuyến thế nào?",
-                    "answer": "<p>Bạn có thể dùng điện thoại thông minh, hoặc nhờ cán bộ của bộ phận một cửa "
-                    "cấp xã hướng dẫn nộp tại chỗ.</p>",
-                },
-                {
-                    "question": "Nộp trực tuyến có phải nộp lại bản giấy không?",
-                    "answer": "<p>Không, trừ khi quy định của thủ tục yêu cầu xuất trình bản chính "
-                    "khi nhận kết quả.</p>",
-                },
-            ],
-        },
-    ),
-    (
-        "call_to_action",
-        {
-            "text": "Tìm thủ tục bạn cần, có dấu hoặc không dấu.",
-            "button_label": "Tra cứu thủ tục",
-            "page": None,
-            "external_url": "/tim-kiem/",
-        },
-    ),
-)
+def ensure_guides(home):
+    spec = GUIDES["index"]
+    guides, _ = ensure_page(
+        home,
+        StandardPage,
+        spec["slug"],
+        published_on=datetime.date.fromisoformat(spec["published_on"]),
+        title=spec["title"],
+        show_in_menus=True,
+        lead=spec["lead"],
+    )
+    for spec in GUIDES["pages"]:
+        ensure_page(
+            guides,
+            StandardPage,
+            spec["slug"],
+            published_on=datetime.date.fromisoformat(spec["published_on"]),
+            title=spec["title"],
+            lead=spec.get("lead", ""),
+            body=json.dumps(spec["body"]),
+        )
 
-# The guidance was written for the 2014 online services campaign; the province page came with
-# the portal's relaunch in 2011.
-GUIDES_PUBLISHED_ON = datetime.date(2014, 9, 1)
-ABOUT_PUBLISHED_ON = datetime.date(2011, 5, 12)
 
-ABOUT_BODY = _stream(
-    (
-        "paragraph",
-        "<p>Hậu Giang là tỉnh thuộc vùng Đồng bằng sông Cửu Long, được thành lập năm 2004 trên cơ sở "
-        "chia tách tỉnh Cần Thơ. Tỉnh lỵ là thành phố Vị Thanh.</p>",
-    ),
-)
-
-ORGANISATIONS = [
-    {
-        "slug": "van-phong-ubnd-tinh",
-        "title": "Văn phòng Ủy ban nhân dân tỉnh",
-        "description": "<p>Tham mưu tổng hợp, giúp Ủy ban nhân dân tỉnh chỉ đạo, điều hành; "
-        "quản lý Cổng thông tin điện tử tỉnh.</p>",
-        "address": "Số 02 Đường Võ Văn Kiệt, phường V, thành phố Vị Thanh",
-        "phone": "0293 3876 888",
-        "email": "vanphong@haugiang.gov.vn",
-        "officials": [
-            ("Nguyễn Văn An", "Chánh Văn phòng", "Lãnh đạo Văn phòng", "0293 3876 001", "nvan@haugiang.gov.vn"),
-            ("Trần Thị Bích", "Phó Chánh Văn phòng", "Lãnh đạo Văn phòng", "0293 3876 002", "ttbich@haugiang.gov.vn"),
-            (
-                "Lê Minh Châu",
-                "Giám đốc Cổng thông tin điện tử",
-                "Cổng thông tin điện tử",
-                "0293 3876 010",
-                "lmchau@haugiang.gov.vn",
-            ),
-        ],
-    },
-    {
-        "slug": "so-thong-tin-va-truyen-thong",
-        "title": "Sở Thông tin và Truyền thông",
-        "description": "<p>Cơ quan chuyên môn tham mưu về ứng dụng công nghệ thông tin, chuyển đổi số "
-        "và theo dõi Kế hoạch 07/KH-UBND.</p>",
-        "address": "Số 05 Đường Trần Hưng Đạo, phường V, thành phố Vị Thanh",
-        "phone": "0293 3878 555",
-        "email": "stttt@haugiang.gov.vn",
-        "officials": [
-            ("Phạm Quốc Dũng", "Giám đốc Sở", "Ban Giám đốc", "0293 3878 501", "pqdung@haugiang.gov.vn"),
-            (
-                "Võ Thị Hạnh",
-                "Trưởng phòng Công nghệ thông tin",
-                "Phòng Công nghệ thông tin",
-                "0293 3878 520",
-                "vthanh@haugiang.gov.vn",
-            ),
-        ],
-    },
-]
+def ensure_organisations(home):
+    spec = ORGANISATIONS["index"]
+    structure, _ = ensure_page(
+        home,
+        OrganisationPage,
+        spec["slug"],
+        title=spec["title"],
+        show_in_menus=True,
+        description=spec["description"],
+    )
+    for spec in ORGANISATIONS["organisations"]:
+        spec = dict(spec)
+        officials = spec.pop("officials")
+        slug = spec.pop("slug")
+        if structure.get_children().filter(slug=slug).exists():
+            continue
+        page = OrganisationPage(slug=slug, **spec)
+        for order, official in enumerate(officials):
+            page.officials.add(page.officials.model(sort_order=order, **official))
+        structure.add_child(instance=page)
+        page.save_revision().publish()
 
 
 def load(stdout):
@@ -222,55 +145,6 @@ def load(stdout):
     site = Site.objects.get(is_default_site=True)
     if ensure_portal_settings(site):
         stdout.write("  Thông tin cổng: đã điền")
-
-    guides, _ = ensure_page(
-        home,
-        StandardPage,
-        "huong-dan",
-        published_on=GUIDES_PUBLISHED_ON,
-        title="Hướng dẫn",
-        show_in_menus=True,
-        lead="Hướng dẫn người dân, doanh nghiệp sử dụng cổng và dịch vụ công trực tuyến.",
-    )
-    ensure_page(
-        guides,
-        StandardPage,
-        "nop-ho-so-truc-tuyen",
-        published_on=GUIDES_PUBLISHED_ON,
-        title="Hướng dẫn nộp hồ sơ trực tuyến",
-        lead="Nộp hồ sơ thủ tục hành chính qua mạng, không phải đến cơ quan nhà nước.",
-        body=GUIDE_BODY,
-    )
-    ensure_page(
-        guides,
-        StandardPage,
-        "gioi-thieu-tinh-hau-giang",
-        published_on=ABOUT_PUBLISHED_ON,
-        title="Giới thiệu tỉnh Hậu Giang",
-        body=ABOUT_BODY,
-    )
-
-    structure, _ = ensure_page(
-        home,
-        OrganisationPage,
-        "co-cau-to-chuc",
-        title="Cơ cấu tổ chức",
-        show_in_menus=True,
-        description="<p>Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh Hậu Giang và đầu mối liên hệ.</p>",
-    )
-    for spec in ORGANISATIONS:
-        spec = dict(spec)
-        officials = spec.pop("officials")
-        slug = spec.pop("slug")
-        if structure.get_children().filter(slug=slug).exists():
-            continue
-        page = OrganisationPage(slug=slug, **spec)
-        for order, (name, position, unit, phone, email) in enumerate(officials):
-            page.officials.add(
-                page.officials.model(
-                    name=name, position=position, unit=unit, phone=phone, email=email, sort_order=order
-                )
-            )
-        structure.add_child(instance=page)
-        page.save_revision().publish()
+    ensure_guides(home)
+    ensure_organisations(home)
     stdout.write("  Trang hướng dẫn và cơ cấu tổ chức: xong")

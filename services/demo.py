@@ -1,10 +1,10 @@
 """Demo content: the procedure catalogue, the online services page and two campaigns with results.
 
-The procedures come from ``demo_data/thu_tuc_hanh_chinh.csv`` (Vietnamese headers, as the
-national procedure database exports them) through the same importer staff use, so a second
-run finds every code and changes nothing. Codes ("DEMO-001"…) and addresses are illustrative:
-a real national code here would let a province's own catalogue, imported on top, rename a demo
-page while its slug still names the demo procedure.
+The prose is in ``demo_data/*.json``; the procedures are in ``demo_data/thu_tuc_hanh_chinh.csv``
+(Vietnamese headers, as the national procedure database exports them) and go through the same
+importer staff use, so a second run finds every code and changes nothing. Codes ("DEMO-001"…)
+and addresses are illustrative: a real national code here would let a province's own catalogue,
+imported on top, rename a demo page while its slug still names the demo procedure.
 """
 
 import datetime
@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from directives.pdf import build_pdf
-from home.demo import ensure_home_page, ensure_page, set_publication_date
+from home.demo import demo_data, ensure_home_page, ensure_page, set_publication_date
 
 from .importer import import_procedures
 from .levels import LegacyLevel
@@ -38,83 +38,8 @@ DEMO_CSV = Path(__file__).parent / "demo_data" / "thu_tuc_hanh_chinh.csv"
 # The four services the province offered at level 3 in 2014.
 LEVEL_3_CODES_2014 = ["DEMO-001", "DEMO-002", "DEMO-003", "DEMO-004"]
 
-
-def _stream(*blocks):
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
-
-
-CAMPAIGN_BODY = _stream(
-    (
-        "steps",
-        {
-            "title": "Nộp hồ sơ trực tuyến trong 4 bước",
-            "steps": [
-                "Đăng nhập Cổng dịch vụ công của tỉnh bằng tài khoản định danh điện tử.",
-                "Chọn thủ tục cần làm và khai tờ khai điện tử.",
-                "Chụp ảnh, đính kèm giấy tờ rồi bấm “Nộp hồ sơ”.",
-                "Theo dõi hồ sơ bằng mã được gửi qua tin nhắn; chỉ đến nhận kết quả một lần.",
-            ],
-        },
-    ),
-    (
-        "faq",
-        {
-            "title": "Câu hỏi thường gặp",
-            "items": [
-                {
-                    "question": "Nộp hồ sơ trực tuyến có mất thêm phí không?",
-                    "answer": "<p>Không. Phí, lệ phí bằng với khi nộp trực tiếp.</p>",
-                },
-                {
-                    "question": "Tôi không rành máy tính thì nhờ ai?",
-                    "answer": "<p>Cán bộ của bộ phận một cửa cấp xã, cấp huyện hướng dẫn miễn phí, "
-                    "kể cả nộp giúp ngay tại quầy.</p>",
-                },
-            ],
-        },
-    ),
-    (
-        "video",
-        {
-            "title": "Hướng dẫn nộp hồ sơ đăng ký kinh doanh qua mạng",
-            "url": "https://www.youtube.com/@haugiangtv",
-            "summary": "Video 3 phút: đăng nhập, khai tờ khai, đính kèm giấy tờ và theo dõi hồ sơ.",
-        },
-    ),
-)
-
-CAMPAIGNS = [
-    {
-        "slug": "dich-vu-cong-muc-do-3-nam-2014",
-        "title": "Tuyên truyền dịch vụ công trực tuyến mức độ 3 năm 2014",
-        "message": "Đăng ký kinh doanh, xin phép xây dựng ngay tại nhà: nộp hồ sơ qua mạng, đến một lần nhận kết quả.",
-        "audience": "Hộ kinh doanh, doanh nghiệp, người dân có nhu cầu xây dựng nhà ở",
-        "start": datetime.date(2014, 9, 1),
-        "end": datetime.date(2014, 11, 30),
-        "channels": [
-            ("web", "Bài viết và biểu ngữ trên cổng"),
-            ("poster", "Áp phích tại bộ phận một cửa 8 huyện, thị xã, thành phố"),
-            ("loudspeaker", "Loa truyền thanh xã phát 3 buổi mỗi tuần"),
-            ("meeting", "Lồng ghép vào họp ấp, khu vực"),
-        ],
-        "seed": 2014,
-    },
-    {
-        "slug": "nop-ho-so-truc-tuyen-khong-phai-di-lai",
-        "title": "Nộp hồ sơ trực tuyến – không phải đi lại",
-        "message": "Bốn thủ tục thường gặp đã nộp được qua mạng, 24 giờ mỗi ngày. Quét mã QR để bắt đầu.",
-        "audience": "Người dân và doanh nghiệp trên địa bàn tỉnh",
-        "start_offset": -30,
-        "end_offset": 60,
-        "channels": [
-            ("web", "Biểu ngữ trên trang chủ cổng"),
-            ("poster", "Áp phích có mã QR tại bộ phận một cửa và nhà văn hóa ấp"),
-            ("zalo", "Trang Zalo chính thức của tỉnh"),
-            ("facebook", "Trang Facebook của cổng"),
-        ],
-        "seed": 2026,
-    },
-]
+PAGES = demo_data(__file__, "pages")
+CAMPAIGNS = demo_data(__file__, "campaigns")
 
 
 def attach_forms():
@@ -167,9 +92,15 @@ def _record_results(campaign, start, end, seed):
     return True
 
 
+def _campaign_day(spec, key, today):
+    """A fixed ``key`` date, or one ``<key>_offset`` days from today for a campaign running now."""
+    if key in spec:
+        return datetime.date.fromisoformat(spec[key])
+    return today + datetime.timedelta(days=spec[f"{key}_offset"])
+
+
 def ensure_campaign(parent, spec, today):
-    start = spec.get("start") or today + datetime.timedelta(days=spec["start_offset"])
-    end = spec.get("end") or today + datetime.timedelta(days=spec["end_offset"])
+    start, end = _campaign_day(spec, "start", today), _campaign_day(spec, "end", today)
     campaign = parent.get_children().filter(slug=spec["slug"]).first()
     created = campaign is None
     if created:
@@ -180,15 +111,14 @@ def ensure_campaign(parent, spec, today):
             audience=spec["audience"],
             start_date=start,
             end_date=end,
-            body=CAMPAIGN_BODY,
+            body=json.dumps(CAMPAIGNS["body"]),
         )
         procedures = ProcedurePage.objects.filter(code__in=LEVEL_3_CODES_2014)
         campaign.featured_services = [
             FeaturedService(procedure=procedure, sort_order=order) for order, procedure in enumerate(procedures)
         ]
         campaign.channels = [
-            CampaignChannel(kind=kind, note=note, sort_order=order)
-            for order, (kind, note) in enumerate(spec["channels"])
+            CampaignChannel(sort_order=order, **channel) for order, channel in enumerate(spec["channels"])
         ]
         parent.add_child(instance=campaign)
         campaign.save_revision().publish()
@@ -201,24 +131,8 @@ def ensure_campaign(parent, spec, today):
 
 def load(stdout):
     home, _created = ensure_home_page()
-    index, _created = ensure_page(
-        home,
-        ProcedureIndexPage,
-        "thu-tuc-hanh-chinh",
-        title="Thủ tục hành chính",
-        show_in_menus=True,
-        intro="Tra cứu thủ tục hành chính của tỉnh theo đối tượng, lĩnh vực, cơ quan thực hiện, "
-        "cấp thực hiện và mức độ dịch vụ công trực tuyến.",
-    )
-    online, _created = ensure_page(
-        home,
-        OnlineServicesPage,
-        "dich-vu-cong-truc-tuyen",
-        title="Dịch vụ công trực tuyến",
-        show_in_menus=True,
-        intro="Các thủ tục nộp hồ sơ qua mạng được, không phải đến cơ quan nhà nước. "
-        "Chọn “Nộp hồ sơ trực tuyến” để bắt đầu.",
-    )
+    index, _created = ensure_page(home, ProcedureIndexPage, show_in_menus=True, **PAGES["procedure_index"])
+    online, _created = ensure_page(home, OnlineServicesPage, show_in_menus=True, **PAGES["online_services"])
     report = import_procedures(DEMO_CSV, index, publish=True)
     stdout.write(f"  Thủ tục hành chính: {report.summary()}")
     for error in report.errors:
@@ -227,7 +141,7 @@ def load(stdout):
     if attached:
         stdout.write(f"  Mẫu đơn, tờ khai: đính kèm {attached} mẫu")
     today = timezone.localdate()
-    for spec in CAMPAIGNS:
+    for spec in CAMPAIGNS["campaigns"]:
         campaign, created, recorded = ensure_campaign(online, spec, today)
         state = "tạo mới" if created else "đã có"
         stdout.write(f"  Chiến dịch “{campaign.title}”: {state}{', đã ghi kết quả' if recorded else ''}")
