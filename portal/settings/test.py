@@ -6,7 +6,8 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never leaves the test run
-ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# ".localhost": the demo's sub-portals live on <name>.localhost, as in development.
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost", ".localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 STORAGES = {
