@@ -1,7 +1,7 @@
 """E-mail that survives a mail server outage: queued in the database, sent by the task worker.
 
 ``queue_email`` stores the message and enqueues ``deliver_email`` once the surrounding
-transaction commits (django-tasks, database backend; the worker is ``manage.py db_worker``).
+transaction commits (django-tasks, database backend; the worker is ``manage.py db_worker --backend background``).
 A failed attempt is retried with a growing delay; after ``MAX_ATTEMPTS`` the message is
 given up, and callers can see it (``OutgoingEmail.gave_up``), e.g. to suspend a subscription.
 ``manage.py send_queued_email`` sends whatever is due, for cron or after a worker was lost.
@@ -67,7 +67,7 @@ def send(message):
     return True
 
 
-@task()
+@task(backend="background")
 def deliver_email(message_id):
     """Task: send one queued message, and schedule the next attempt if the server refused it."""
     message = OutgoingEmail.objects.filter(pk=message_id).first()

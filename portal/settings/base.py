@@ -107,7 +107,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": cache_config()}
 
 # E-mail (EMAIL_URL) and background work: anything a citizen's request should not wait for,
-# such as sending e-mail, is queued in the database and run by `manage.py db_worker`.
+# such as sending e-mail, is queued in the database ("background" tasks) and run by
+# `manage.py db_worker --backend background`.
 EMAIL = email_config()
 EMAIL_BACKEND = EMAIL["EMAIL_BACKEND"]
 EMAIL_HOST = EMAIL.get("EMAIL_HOST", "localhost")
@@ -118,7 +119,12 @@ EMAIL_USE_SSL = EMAIL.get("EMAIL_USE_SSL", False)
 EMAIL_USE_TLS = EMAIL.get("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = EMAIL.get("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng thông tin điện tử tỉnh Hậu Giang <no-reply@localhost>")
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Wagtail's own tasks (reference index, search index, renditions) keep running at once, as they
+# did before: the document privacy rule reads the reference index in the same request.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Anonymous page cache (portal/cache.py): Redis when CACHE_URL is redis://, local memory otherwise.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

@@ -15,7 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "db_worker",
+        "--backend",
+        "background",
+        "--batch",
+        "--no-startup-delay",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
 
 
 def closed_port():
