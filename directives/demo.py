@@ -87,9 +87,15 @@ def ensure_plan_document():
     return _pdf_document(PLAN["document_title"], PLAN["file_name"], PLAN["pdf_text"])
 
 
+def _signer(spec):
+    """A directive's signer: a key of the reference list, or (a sub-portal's) written out in full."""
+    signer = spec["signer"]
+    return signer if isinstance(signer, dict) else REFERENCE["signers"][signer]
+
+
 def _placeholders(spec, doc_type, issuer):
     issued_on = _date(spec["issued_on"])
-    signer = REFERENCE["signers"][spec["signer"]]
+    signer = _signer(spec)
     values = {
         "issuer": issuer.name,
         "title": spec["title"],
@@ -120,15 +126,16 @@ def _slug(number, year, doc_type):
     return slug if str(year) in number else f"{slug}-{year}"
 
 
-def ensure_directives(index, bodies, types, fields, plan_document):
+def ensure_directives(index, bodies, types, fields, plan_document=None, specs=None):
+    """Publish the directives of ``specs`` (the province's by default) under ``index``, once each."""
     pages = {}
     created_count = 0
     # Replacements first, so that a replaced directive can name its replacement.
-    ordered = sorted(DIRECTIVES["published"], key=lambda spec: "replaced_by" in spec)
+    ordered = sorted(DIRECTIVES["published"] if specs is None else specs, key=lambda spec: "replaced_by" in spec)
     for spec in ordered:
         issued_on = _date(spec["issued_on"])
         doc_type, issuer = types[spec["type"]], bodies[spec["issuer"]]
-        signer = REFERENCE["signers"][spec["signer"]]
+        signer = _signer(spec)
         slug = _slug(spec["number"], issued_on.year, doc_type)
         existing = index.get_children().filter(slug=slug).first()
         if existing is not None:
@@ -176,21 +183,25 @@ def ensure_directives(index, bodies, types, fields, plan_document):
     return pages, created_count
 
 
-def ensure_register():
-    specs = DIRECTIVES["published"] + DIRECTIVES["unpublished"]
-    rows = [(line, _register_row(spec)) for line, spec in enumerate(specs, start=2)]
-    if RegisterEntry.objects.count() >= len(rows):
+def ensure_register(specs=None, bodies=None):
+    """Import the register rows of ``specs`` (the province's by default) unless they are there already.
+
+    ``bodies`` maps each spec's issuer key to its issuing body (the reference list's short names by default).
+    """
+    specs = DIRECTIVES["published"] + DIRECTIVES["unpublished"] if specs is None else specs
+    rows = [(line, _register_row(spec, bodies)) for line, spec in enumerate(specs, start=2)]
+    if RegisterEntry.objects.filter(number__in={spec["number"] for spec in specs}).count() >= len(rows):
         return None
     return import_rows(rows)
 
 
-def _register_row(spec):
+def _register_row(spec, bodies=None):
     return {
         "number": spec["number"],
         "doc_type": spec["type"],
         "title": spec["title"],
-        "issuer": spec["issuer"],
-        "signer": REFERENCE["signers"][spec["signer"]]["name"],
+        "issuer": bodies[spec["issuer"]].name if bodies else spec["issuer"],
+        "signer": _signer(spec)["name"],
         "issued_on": spec["issued_on"],
     }
 

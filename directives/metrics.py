@@ -185,6 +185,23 @@ def cumulative_publication_counts(start, years):
     return result
 
 
+def register_counts(issuing_bodies=None):
+    """Every entry of the register, whenever issued, per issuing body: ``{body_id: PublicationCount}``.
+
+    What an agency's own portal shows as its rate and what the overview of sub-portals lists:
+    one aggregate query for any number of bodies. Bodies without entries are left out.
+    """
+    entries = RegisterEntry.objects.all()
+    if issuing_bodies is not None:
+        entries = entries.filter(issuer__in=issuing_bodies)
+    rows = (
+        entries.values("issuer_id")
+        .annotate(issued=Count("pk"), published=Count("pk", filter=Q(directive__live=True)))
+        .order_by()
+    )
+    return {row["issuer_id"]: PublicationCount(row["issued"], row["published"]) for row in rows}
+
+
 def summary_for_period(period, issuing_body=None):
     return publication_summary(period.start, period.end, issuing_body)
 

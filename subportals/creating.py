@@ -108,8 +108,13 @@ def _settings(site, name):
 
 
 @transaction.atomic
-def create_subportal(*, name, short_name, hostname, kind, port=80):
-    """Create the sub-portal of ``name`` on ``hostname``, or return the one already there unchanged."""
+def create_subportal(*, name, short_name, hostname, kind, port=80, issuing_body=None):
+    """Create the sub-portal of ``name`` on ``hostname``, or return the one already there unchanged.
+
+    ``issuing_body`` is the agency's entry in the list of issuing bodies when it has one under
+    another name already (its register entries then count for its portal); by default the body
+    named ``name`` is used, or created.
+    """
     name, short_name = (name or "").strip(), (short_name or "").strip()
     if not name or not short_name:
         raise SubPortalError(_("Cần có tên đơn vị và tên viết tắt."))
@@ -144,8 +149,10 @@ def create_subportal(*, name, short_name, hostname, kind, port=80):
     _settings(site, name)
     editors, approvers = department_groups(home, name)
     _workflow(home, name, approvers)
-    issuing_body = IssuingBody.objects.filter(name=name).first() or IssuingBody.objects.create(
-        name=name, short_name=short_name
+    issuing_body = (
+        issuing_body
+        or IssuingBody.objects.filter(name=name).first()
+        or IssuingBody.objects.create(name=name, short_name=short_name)
     )
     subportal = SubPortal.objects.create(
         site=site, name=name, short_name=short_name, kind=unit_kind, issuing_body=issuing_body

@@ -1,7 +1,9 @@
-"""Demo sub-portals: two departments and one ward, each with news and its officials (demo_data/).
+"""Demo sub-portals: two departments and one ward, each with news, officials, directives and
+register entries (demo_data/).
 
 Created through the same function as ``manage.py create_subportal``; a second run changes
-nothing. Names of officials are fictional.
+nothing. The Department of Information and Communications publishes under 80% of its register,
+so the per-agency figures show a laggard. Names of officials are fictional.
 """
 
 import json
@@ -10,7 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from directives.models import OperationalNewsIndexPage, OperationalNewsPage
+from directives import demo as directives_demo
+from directives.models import DirectiveIndexPage, IssuingBody, OperationalNewsIndexPage, OperationalNewsPage
 from home.demo import ensure_page
 from home.models import OrganisationPage
 from portal.vietnamese import slugify
@@ -36,13 +39,33 @@ def _fill(subportal, spec):
         about.save_revision().publish()
 
 
+def _directives(subportal, spec):
+    """The agency's directives on its own portal and its register, through the province demo's helpers."""
+    index = DirectiveIndexPage.objects.child_of(subportal.site.root_page).first()
+    if index is None:
+        return
+    own = subportal.short_name
+    published = [dict(item, issuer=own) for item in spec["directives"]["published"]]
+    unpublished = [dict(item, issuer=own) for item in spec["directives"]["unpublished"]]
+    bodies = {own: subportal.issuing_body}
+    _bodies, types, fields = directives_demo.ensure_reference_lists()
+    directives_demo.ensure_directives(index, bodies, types, fields, specs=published)
+    directives_demo.ensure_register(published + unpublished, bodies)
+
+
 def load(stdout):
     port = os.environ.get("PORT", "8000")
     for spec in json.loads(DEMO_FILE.read_text(encoding="utf-8")):
+        issuing_body = IssuingBody.objects.find(spec["issuing_body"]) if "issuing_body" in spec else None
         outcome = create_subportal(
-            name=spec["name"], short_name=spec["short_name"], hostname=spec["hostname"], kind=spec["kind"]
+            name=spec["name"],
+            short_name=spec["short_name"],
+            hostname=spec["hostname"],
+            kind=spec["kind"],
+            issuing_body=issuing_body,
         )
         _fill(outcome.subportal, spec)
+        _directives(outcome.subportal, spec)
         state = "tạo mới" if outcome.created else "đã có"
         address = f"http://{spec['hostname']}:{port}/" if settings.DEBUG else f"http://{spec['hostname']}/"
         stdout.write(f"  Cổng thành phần “{spec['name']}” ({state}): {address}")

@@ -1,10 +1,15 @@
-"""Admin registrations of the sub-portals app: the portals and the kinds of unit, as snippets."""
+"""Admin registrations of the sub-portals app: the portals and the kinds of unit, as snippets, and
+the staff overview under Reports."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SubPortal, UnitKind
+from .views import OverviewView, can_see_overview
 
 
 class SubPortalViewSet(SnippetViewSet):
@@ -29,3 +34,20 @@ class SubPortalsGroup(SnippetViewSetGroup):
 
 
 register_snippet(SubPortalsGroup)
+
+
+class OverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_overview(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_overview_url():
+    return [path("cong-thanh-phan/tinh-hinh/", OverviewView.as_view(), name="subportals_overview")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_overview_menu_item():
+    return OverviewMenuItem(
+        _("Tình hình các cổng thành phần"), reverse("subportals_overview"), icon_name="site", order=900
+    )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from directives import demo as directives_demo
 from directives import metrics
@@ -22,7 +22,6 @@ pytestmark = pytest.mark.django_db
 
 def on_the_province_portal(model):
     """The model's live pages on the province's own site; the sub-portals' demo has pages of its own."""
-    from wagtail.models import Site
 
     return model.objects.live().descendant_of(Site.objects.get(is_default_site=True).root_page)
 
@@ -46,7 +45,7 @@ def test_the_pdf_writer_keeps_vietnamese_text_extractable():
 def test_demo_publishes_about_eighty_percent_of_the_register_and_the_plan_with_its_pdf(demo, client):
     assert 28 <= on_the_province_portal(DirectivePage).count() <= 35
     assert on_the_province_portal(OperationalNewsPage).count() == 20
-    assert RegisterEntry.objects.count() == 40
+    assert RegisterEntry.objects.issued_between(metrics.year(2011).start, metrics.year(2015).end).count() == 40
     summary = metrics.publication_summary(metrics.year(2011).start, metrics.year(2015).end)
     assert summary.rate == Decimal("80.0")
     assert summary.median_days is not None and summary.median_days < 10

@@ -179,3 +179,46 @@ def test_after_an_import_the_publication_indicator_shows_the_new_rate_overall_an
     assert directive_rate.latest.note.startswith("1/4 văn bản")
     breakdown = {m.breakdown_label: (m.value, m.note.split(".")[0]) for m in directive_rate.latest_breakdown()}
     assert breakdown == {"UBND tỉnh": (Decimal("50.0"), "1/2 văn bản"), "Sở TT&TT": (Decimal("0.0"), "0/2 văn bản")}
+
+
+def test_a_subportals_publications_move_its_own_row_of_the_breakdown_on_the_detail_page(
+    directive_rate, register_entry, directives_setup, tracker, this_year, client, settings
+):
+    from directives.models import DirectiveIndexPage, DirectivePage, RegisterEntry
+    from subportals.creating import create_subportal
+
+    settings.ALLOWED_HOSTS = ["testserver", ".localhost"]
+    justice = create_subportal(
+        name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department"
+    ).subportal
+    register_entry(published=True)
+    issued_on = datetime.date(this_year, 2, 3)
+    for number in ("12/KH-STP", "13/KH-STP"):
+        RegisterEntry.objects.create(
+            number=number,
+            doc_type=directives_setup["doc_type"],
+            title=f"Kế hoạch số {number}",
+            issuer=justice.issuing_body,
+            issued_on=issued_on,
+        )
+    page = DirectivePage(
+        title="Kế hoạch phổ biến pháp luật",
+        number="12/KH-STP",
+        doc_type=directives_setup["doc_type"],
+        issuing_body=justice.issuing_body,
+        issued_on=issued_on,
+        summary="Trích yếu",
+        live=False,
+    )
+    DirectiveIndexPage.objects.descendant_of(justice.site.root_page).get().add_child(instance=page)
+
+    def row():
+        detail = client.get(f"{tracker.url}chi-tieu/{directive_rate.code}/").content.decode()
+        table = detail[detail.index('id="breakdown-caption"') :]
+        return table[table.index('<th scope="row">STP</th>') :].split("</tr>")[0]
+
+    page.save_revision().publish()
+    assert row() == '<th scope="row">STP</th><td>50%</td><td>1/2 văn bản.</td>'
+
+    DirectivePage.objects.get(pk=page.pk).unpublish()
+    assert row().startswith('<th scope="row">STP</th><td>0%</td><td>0/2 văn bản.')
