@@ -3,6 +3,8 @@
 The content apps keep their own field names (``ProcedurePage.field``,
 ``DirectivePage.fields``, ``issuing_body``, ``agency``…); this module is the one
 place that reads them for search, so the page models need no search-specific code.
+A page of a sub-portal with no agency of its own (news, a guide) counts under the
+sub-portal's issuing body, so the province search can narrow to one agency's pages.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import vietnamese
+from portal.cache import remember
 
 FACETS = [
     ("type", _("Loại nội dung")),
@@ -84,6 +87,24 @@ def _values(page, attrs):
     return []
 
 
+def _subportal_agencies():
+    """((root path, (key, label)), …): each sub-portal's tree and its issuing body as a facet option."""
+    from subportals.models import SubPortal
+
+    def compute():
+        rows = SubPortal.objects.select_related("site__root_page", "issuing_body")
+        return tuple((row.site.root_page.path, _option(row.issuing_body)) for row in rows)
+
+    return remember("subportal-agencies", compute)
+
+
+def _agency(page, subportals):
+    own = _values(page, _AGENCY_ATTRS)
+    if own:
+        return own
+    return [option for path, option in subportals if page.path.startswith(path)][:1]
+
+
 def page_date(page):
     """The date a citizen would sort by: issue date, news date, else first publication."""
     for attr in _DATE_ATTRS:
@@ -110,12 +131,15 @@ def _choice_label(page, name):
     return _choice_labels(type(page), name, get_language()).get(value, str(value))
 
 
-def facet_values(page):
-    """{facet name: [(key, label), …]} for one specific page."""
+def facet_values(page, subportals=None):
+    """{facet name: [(key, label), …]} for one specific page.
+
+    ``subportals`` is what ``_subportal_agencies()`` returns, passed in when valuing many pages.
+    """
     values = {
         "type": [(page._meta.label_lower, _type_label(type(page), get_language()))],
         "field": _values(page, _FIELD_ATTRS),
-        "agency": _values(page, _AGENCY_ATTRS),
+        "agency": _agency(page, _subportal_agencies() if subportals is None else subportals),
         "level": [],
         "year": [],
     }
@@ -125,6 +149,12 @@ def facet_values(page):
     if date:
         values["year"] = [(str(date.year), str(date.year))]
     return values
+
+
+def all_facet_values(pages):
+    """facet_values() of each page, reading the sub-portals once."""
+    subportals = _subportal_agencies()
+    return [facet_values(page, subportals) for page in pages]
 
 
 def matches(values, filters, skip=None):
