@@ -9,6 +9,8 @@ never reads. The search index is then rebuilt with ``update_index``.
 
 The dataset sits beside the demo (run ``load_demo`` first): it needs the demo's
 index pages. Running the generator again tops the counts up to the target.
+With ``subportals``, that many sub-portals are created the way ``create_subportal`` does
+and the directives are dealt out in turn between the province and each sub-portal.
 """
 
 import datetime
@@ -206,6 +208,8 @@ class Scale:
     news: int = 20_000
     procedures: int = 5_000
     campaigns: int = 50
+    # Sub-portals (agencies' component portals) that share the directives with the province.
+    subportals: int = 0
     # The register lists every directive issued; a fifth of them never reached the portal (rate 80%).
     outstanding_ratio: float = 0.25
 
@@ -274,7 +278,7 @@ def _reset_sequences(*model_list):
 class PageWriter:
     """Appends live children under ``parent`` the way treebeard would, ``BATCH`` at a time."""
 
-    def __init__(self, parent, model):
+    def __init__(self, parent, model, ids=None):
         self.parent = Page.objects.get(pk=parent.pk)
         self.model = model
         self.content_type = ContentType.objects.get_for_model(model)
@@ -282,13 +286,13 @@ class PageWriter:
         # treebeard's get_last_child() trusts numchild; the paths are the truth.
         last = self._children().order_by("-path").first()
         self.next_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-        self.next_id = _next_id(Page)
+        # Writers filling several parents at once share one supply of primary keys.
+        self.ids = ids if ids is not None else itertools.count(_next_id(Page))
         self.depth = self.parent.depth + 1
         self.written = 0
 
     def prepare(self, page, published_at):
-        page.id = page.pk = page.page_ptr_id = self.next_id
-        self.next_id += 1
+        page.id = page.pk = page.page_ptr_id = next(self.ids)
         page.path = Page._get_path(self.parent.path, self.depth, self.next_step)
         self.next_step += 1
         page.depth = self.depth
@@ -383,20 +387,51 @@ def _count_generated(model, prefix):
     return model.objects.filter(slug__startswith=prefix).count()
 
 
-def generate_directives(target, refs, index_page, stream=None):
+def generate_subportals(count):
+    """``count`` sub-portals named "Đơn vị thử nghiệm 1…", each with its directive index and issuing body."""
+    from subportals.creating import create_subportal
+
+    created = 0
+    for k in range(1, count + 1):
+        outcome = create_subportal(
+            name=f"Đơn vị thử nghiệm {k}", short_name=f"DVTN{k}", hostname=f"donvi{k}.localhost", kind="department"
+        )
+        created += outcome.created
+    return created
+
+
+def subportal_parents():
+    """(directive index, issuing body, sign) of each generated sub-portal, in creation order."""
+    from subportals.models import SubPortal
+
+    parents = []
+    for subportal in SubPortal.objects.filter(name__startswith="Đơn vị thử nghiệm ").select_related("issuing_body"):
+        index = DirectiveIndexPage.objects.descendant_of(subportal.site.root_page).first()
+        parents.append((index, subportal.issuing_body, subportal.short_name))
+    return sorted(parents, key=lambda parent: int(parent[2].removeprefix("DVTN")))
+
+
+def generate_directives(target, refs, index_page, stream=None, subportals=()):
+    """Directives up to ``target``: the i-th under the province index, or a sub-portal's in turn."""
     bodies, doc_types, fields, _proc_fields, _agencies = refs
     start = _count_generated(DirectivePage, DIRECTIVE_SLUG)
     if start >= target:
         return 0
-    writer = PageWriter(index_page, DirectivePage)
+    parents = [(index_page, None, None), *subportals]
+    ids = itertools.count(_next_id(Page))
+    writers = [PageWriter(parent, DirectivePage, ids) for parent, _body, _sign in parents]
     entry_id = _next_id(RegisterEntry)
     now = timezone.now()
     progress = Progress(stream, "Văn bản chỉ đạo", target - start)
     through = DirectivePage.fields.through
     for chunk_start in range(start, target, BATCH):
-        pages, entries, links = [], [], []
+        pages, entries, links = [[] for _parent in parents], [], []
         for i in range(chunk_start, min(chunk_start + BATCH, target)):
             body, _sign, year, doc_type, number = directive_identity(i, bodies, doc_types)
+            writer = writers[i % len(parents)]
+            _parent, own_body, own_sign = parents[i % len(parents)]
+            if own_body is not None:  # a sub-portal's own directive, numbered by its own office
+                body, number = own_body, f"{2000 + i}/{doc_type.code}-{own_sign}"
             issued = datetime.date(year, 1 + (i // 7) % 12, 1 + (i // 3) % 28)
             subject = SUBJECTS[(i // 11) % len(SUBJECTS)]
             place = PLACES[(i // 5) % len(PLACES)]
@@ -420,7 +455,7 @@ def generate_directives(target, refs, index_page, stream=None):
                 search_text=fold(" ".join([number, title, summary, signer])),
             )
             writer.prepare(page, _at_noon(min(issued + datetime.timedelta(days=3), now.date())))
-            pages.append(page)
+            pages[i % len(parents)].append(page)
             links.append(through(directivepage_id=page.pk, field_id=fields[i % len(fields)].pk))
             entries.append(
                 RegisterEntry(
@@ -441,13 +476,15 @@ def generate_directives(target, refs, index_page, stream=None):
             )
             entry_id += 1
         with transaction.atomic():
-            writer.write(pages)
+            for writer, written in zip(writers, pages, strict=True):
+                writer.write(written)
             _insert_rows(through, links, [through._meta.get_field("directivepage"), through._meta.get_field("field")])
             _insert_rows(RegisterEntry, entries)
-        progress.advance(len(pages))
-    writer.finish()
+        progress.advance(len(entries))
+    for writer in writers:
+        writer.finish()
     _reset_sequences(RegisterEntry, through)
-    return writer.written
+    return sum(writer.written for writer in writers)
 
 
 def generate_outstanding(target, refs, stream=None):
@@ -679,7 +716,13 @@ def generate(scale, stream=None, index=True):
     refs = ensure_reference_lists()
     started = time.monotonic()
     steps = [
-        ("directives", lambda: generate_directives(scale.directives, refs, parents["directives"], stream)),
+        ("subportals", lambda: generate_subportals(scale.subportals)),
+        (
+            "directives",
+            lambda: generate_directives(
+                scale.directives, refs, parents["directives"], stream, subportal_parents()[: scale.subportals]
+            ),
+        ),
         (
             "register_outstanding",
             lambda: generate_outstanding(int(scale.directives * scale.outstanding_ratio), refs, stream),

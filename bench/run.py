@@ -413,6 +413,9 @@ def main(argv=None):
     parser.add_argument(
         "--opensearch-scale", choices=sorted(SCALES), help="dataset for OpenSearch (default: engine scale)"
     )
+    parser.add_argument(
+        "--subportals", type=int, default=0, help="sub-portals generated in every dataset, sharing the directives"
+    )
     parser.add_argument("--skip-load", action="store_true", help="no gunicorn/wrk runs")
     parser.add_argument("--import-timeout", type=int, default=300, help="stop import_register after this")
     parser.add_argument("--results", default=str(RESULTS))
@@ -421,6 +424,10 @@ def main(argv=None):
         "--prepare", choices=["sqlite", "postgres"], help="only generate that dataset (to run both in parallel)"
     )
     args = parser.parse_args(argv)
+    if args.subportals:
+        # Part of each dataset's scale, so a dataset generated without them is not reused.
+        for scale in SCALES.values():
+            scale["subportals"] = args.subportals
     if not shutil.which("wrk") and not args.skip_load:
         sys.exit("wrk is missing: apt-get install -y wrk")
     WORK.mkdir(parents=True, exist_ok=True)

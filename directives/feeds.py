@@ -1,4 +1,9 @@
-"""RSS 2.0 and Atom feeds of directives (all, per type, per field) and of operational news."""
+"""RSS 2.0 and Atom feeds of directives (all, per type, per field) and of operational news.
+
+Each site has its own feeds at the same addresses: a sub-portal's list its own items, the
+province's news feed its own news, and the province's directive feed every agency's
+directives, as its directive finder does, each linked at its canonical URL on its own host.
+"""
 
 import datetime
 from urllib.parse import urlencode
@@ -8,6 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from home.models import PortalSettings
+from home.structure import section_link, site_for_request
 
 from .listing import DirectiveFilterForm, filter_directives, issue_years
 from .models import (
@@ -23,14 +31,39 @@ from .models import (
 ITEMS = 30
 
 
-class DirectiveFeed(Feed):
+class SiteFeed(Feed):
+    """A feed of the requested site's pages, named after the site's owner."""
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        self.site = site_for_request(request)
+        return None
+
+    def site_pages(self, pages):
+        """Pages under the requested site's root."""
+        return pages.descendant_of(self.site.root_page) if self.site is not None else pages.none()
+
+    @property
+    def owner(self):
+        """Who publishes the feed: the province on its portal, the agency on its sub-portal."""
+        portal = PortalSettings.for_site(self.site)
+        if self.site.is_default_site:
+            return _("Tỉnh %(province)s") % {"province": portal.province_name}
+        return portal.owning_agency
+
+    def section_url(self, page_type):
+        section = section_link(page_type, self.site, self.request)
+        return section.url if section is not None else "/"
+
+
+class DirectiveFeed(SiteFeed):
     feed_type = Rss201rev2Feed
-    description = "Văn bản chỉ đạo, điều hành mới ban hành trên Cổng thông tin điện tử tỉnh Hậu Giang."
 
     def get_object(self, request, doc_type=None, field=None):
-        self.request = request
+        super().get_object(request)
         # The listing's filters (?loai=…&nam=…), so a filtered listing has a feed of the same directives.
-        self.filters = DirectiveFilterForm(request.GET, years=issue_years(self._directives(), "all")).valid_values()
+        scope = "all" if self.site is None or self.site.is_default_site else f"site-{self.site.pk}"
+        self.filters = DirectiveFilterForm(request.GET, years=issue_years(self._directives(), scope)).valid_values()
         if doc_type:
             return get_object_or_404(DocumentType, slug=doc_type)
         if field:
@@ -38,11 +71,11 @@ class DirectiveFeed(Feed):
         return None
 
     def title(self, obj):
-        base = "Văn bản chỉ đạo, điều hành – Tỉnh Hậu Giang"
+        base = _("Văn bản chỉ đạo, điều hành – %(owner)s") % {"owner": self.owner}
         if isinstance(obj, DocumentType):
             base = f"{obj.name} – {base}"
         elif isinstance(obj, Field):
-            base = f"Lĩnh vực {obj.name} – {base}"
+            base = _("Lĩnh vực %(field)s – %(feed)s") % {"field": obj.name, "feed": base}
         if self.filters:
             shown = (
                 DirectiveStatus(value).label if name == "tinh_trang" else value for name, value in self.filters.items()
@@ -50,15 +83,19 @@ class DirectiveFeed(Feed):
             base = f"{base} ({', '.join(str(value) for value in shown)})"
         return base
 
+    def description(self):
+        return _("Văn bản chỉ đạo, điều hành mới ban hành trên %(portal)s.") % {
+            "portal": PortalSettings.for_site(self.site).portal_name
+        }
+
     def link(self, obj):
-        index = DirectiveIndexPage.objects.live().public().first()
-        if index is None:
-            return "/"
+        url = self.section_url(DirectiveIndexPage)
         query = urlencode({name: getattr(value, "slug", value) for name, value in self.filters.items()})
-        return f"{index.url}?{query}" if query else index.url
+        return f"{url}?{query}" if query else url
 
     def _directives(self):
-        return DirectivePage.objects.live().public()
+        directives = DirectivePage.objects.live().public()
+        return directives if self.site is not None and self.site.is_default_site else self.site_pages(directives)
 
     def items(self, obj):
         directives = self._directives().select_related("doc_type", "issuing_body")
@@ -103,24 +140,27 @@ class DirectiveFeed(Feed):
 
 class DirectiveAtomFeed(DirectiveFeed):
     feed_type = Atom1Feed
-    subtitle = DirectiveFeed.description
+
+    def subtitle(self):
+        return self.description()
 
 
-class OperationalNewsFeed(Feed):
+class OperationalNewsFeed(SiteFeed):
     feed_type = Rss201rev2Feed
-    title = "Tin chỉ đạo, điều hành – Tỉnh Hậu Giang"
-    description = "Kết luận họp, hoạt động của lãnh đạo tỉnh, thông cáo báo chí."
 
-    def get_object(self, request):
-        self.request = request
-        return None
+    def title(self):
+        return _("Tin chỉ đạo, điều hành – %(owner)s") % {"owner": self.owner}
+
+    def description(self):
+        if self.site.is_default_site:
+            return _("Kết luận họp, hoạt động của lãnh đạo tỉnh, thông cáo báo chí.")
+        return _("Tin hoạt động của %(owner)s.") % {"owner": self.owner}
 
     def link(self):
-        index = OperationalNewsIndexPage.objects.live().public().first()
-        return index.url if index else "/"
+        return self.section_url(OperationalNewsIndexPage)
 
     def items(self):
-        return OperationalNewsPage.objects.live().public().order_by("-date", "-pk")[:ITEMS]
+        return self.site_pages(OperationalNewsPage.objects.live().public()).order_by("-date", "-pk")[:ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -143,4 +183,6 @@ class OperationalNewsFeed(Feed):
 
 class OperationalNewsAtomFeed(OperationalNewsFeed):
     feed_type = Atom1Feed
-    subtitle = OperationalNewsFeed.description
+
+    def subtitle(self):
+        return self.description()

@@ -5,6 +5,8 @@ SearchFacet("year", "issued_on")]``: each names a facet of ``FACETS`` and the fo
 many-to-many, choice or date field (or a callable) holding the page's values. A page type
 without a declaration contributes only its content type and the year it was first published;
 nothing here guesses attribute names.
+A page of a sub-portal that declares no agency (news, a guide) counts under the
+sub-portal's issuing body, so the province search can narrow to one agency's pages.
 """
 
 import datetime
@@ -19,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import vietnamese
+from portal.cache import remember
 
 FACETS = [
     ("type", _("Loại nội dung")),
@@ -97,8 +100,13 @@ class SearchFacet:
             if choices:
                 # get_FOO_display() rebuilds the choices dict on every call: too slow for 300 results.
                 return value, choices.get(value, str(value))
-        label = str(getattr(value, "name", value))
-        return getattr(value, "slug", "") or vietnamese.slugify(label), label
+        return option_of(value)
+
+
+def option_of(value):
+    """(key, label) of a snippet (its slug and name) or a plain value."""
+    label = str(getattr(value, "name", value))
+    return getattr(value, "slug", "") or vietnamese.slugify(label), label
 
 
 def declared_facets(model):
@@ -121,6 +129,17 @@ def related_names(model):
         elif isinstance(model_field, ManyToManyField):
             prefetch.append(Prefetch(facet.source, to_attr=_PREFETCHED + facet.source))
     return select, prefetch
+
+
+def _subportal_agencies():
+    """((root path, (key, label)), …): each sub-portal's tree and its issuing body as a facet option."""
+    from subportals.models import SubPortal
+
+    def compute():
+        rows = SubPortal.objects.select_related("site__root_page", "issuing_body")
+        return tuple((row.site.root_page.path, option_of(row.issuing_body)) for row in rows)
+
+    return remember("subportal-agencies", compute)
 
 
 def page_date(page):
@@ -148,17 +167,29 @@ def _choice_labels(model, name, language):
         return {}
 
 
-def facet_values(page):
-    """{facet name: [(key, label), …]} for one specific page."""
+def facet_values(page, subportals=None):
+    """{facet name: [(key, label), …]} for one specific page.
+
+    ``subportals`` is what ``_subportal_agencies()`` returns, passed in when valuing many pages.
+    """
     values = {name: [] for name in FACET_NAMES}
     values["type"] = [(page._meta.label_lower, _type_label(type(page), get_language()))]
     for facet in declared_facets(type(page)):
         if facet.name != "year":
             values[facet.name] += facet.values(page)
+    if not values["agency"]:
+        subportals = _subportal_agencies() if subportals is None else subportals
+        values["agency"] = [option for path, option in subportals if page.path.startswith(path)][:1]
     date = page_date(page)  # the declared date, else first publication: every page has a year
     if date:
         values["year"] = [(str(date.year), str(date.year))]
     return values
+
+
+def all_facet_values(pages):
+    """facet_values() of each page, reading the sub-portals once."""
+    subportals = _subportal_agencies()
+    return [facet_values(page, subportals) for page in pages]
 
 
 def matches(values, filters, skip=None):

@@ -343,7 +343,7 @@ def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE,
         pages = rank_exact_accents_first(pages, query)
     pages = exact_identifiers_first(pages, query)
 
-    all_values = [facet_rules.facet_values(page) for page in pages]
+    all_values = facet_rules.all_facet_values(pages)
     outcome.facets = facet_rules.count_facets(all_values, filters)
     selected = [page for page, values in zip(pages, all_values, strict=True) if facet_rules.matches(values, filters)]
     if sort == "date":

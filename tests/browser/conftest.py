@@ -25,9 +25,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Only the loopback server is ever resolved: links leaving the portal are answered by off_site()
-    # below, and a redirect off the portal (which routing does not see) fails without a lookup.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    # Only the loopback server is ever resolved, under its address or a sub-portal's <name>.localhost:
+    # links leaving the portal are answered by off_site() below, and a redirect off the portal
+    # (which routing does not see) fails without a lookup.
+    "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 # A citizen's desktop Chromium; the headless default names itself a robot, which the campaign
 # counter rightly ignores.
@@ -97,7 +98,8 @@ def new_context(chromium, portal, **options):
     options.setdefault("user_agent", USER_AGENT.format(major=chromium.version.split(".")[0]))
     context = chromium.new_context(base_url=portal.url, locale="vi-VN", **options)
     context.set_default_timeout(TIMEOUT_MS)
-    context.route(re.compile(rf"^(?!{re.escape(portal.url)}/)[a-z]+://"), off_site)
+    own_hosts = rf"(?:{re.escape(portal.url)}|http://[a-z0-9-]+\.localhost:{portal.port})/"
+    context.route(re.compile(rf"^(?!{own_hosts})[a-z]+://"), off_site)
     return context
 
 

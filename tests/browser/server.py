@@ -26,6 +26,12 @@ SETTINGS = "tests.browser.settings"
 STAFF = {
     "editor": {"username": "bientap", "password": "bien-tap-thu-nghiem", "group": "Biên tập viên"},
     "moderator": {"username": "pheduyet", "password": "phe-duyet-thu-nghiem", "group": "Phê duyệt"},
+    # An editor of one sub-portal only (the group create_subportal gives the demo's Sở Tư pháp).
+    "justice_editor": {
+        "username": "bientap-stp",
+        "password": "bien-tap-stp-thu-nghiem",
+        "group": "Biên tập viên – Sở Tư pháp",
+    },
 }
 
 

@@ -15,3 +15,5 @@ MEDIA_ROOT = os.environ["BROWSER_TEST_MEDIA_ROOT"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ROOT_URLCONF = "tests.browser.urls"
+# The demo's sub-portals answer at <name>.localhost on the server's port, as in development.
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, ".localhost"]  # noqa: F405

@@ -19,6 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("--news", type=int, default=defaults.news)
         parser.add_argument("--procedures", type=int, default=defaults.procedures)
         parser.add_argument("--campaigns", type=int, default=defaults.campaigns)
+        parser.add_argument(
+            "--subportals",
+            type=int,
+            default=defaults.subportals,
+            help="Số cổng thành phần tạo thêm; văn bản được chia đều cho cổng tỉnh và các cổng thành phần",
+        )
         parser.add_argument("--no-index", action="store_true", help="Không lập chỉ mục tìm kiếm")
         parser.add_argument("--report", help="Ghi số lượng và thời gian (JSON) vào tệp này")
 
@@ -28,6 +34,7 @@ class Command(BaseCommand):
             news=options["news"],
             procedures=options["procedures"],
             campaigns=options["campaigns"],
+            subportals=options["subportals"],
         )
         started = time.monotonic()
         try:
