@@ -21,7 +21,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 ## run: install, migrate the SQLite database, load the demo and serve on http://127.0.0.1:$(PORT)/
 run: $(VENV)/.runtime-installed
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python manage.py load_demo
+	PORT=$(PORT) DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python manage.py load_demo
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## lint: ruff, Django's system checks and the missing-migrations check

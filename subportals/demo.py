@@ -63,6 +63,8 @@ def load(stdout):
             hostname=spec["hostname"],
             kind=spec["kind"],
             issuing_body=issuing_body,
+            # In development the sites carry runserver's port, so links between them work there.
+            port=int(port) if settings.DEBUG else 80,
         )
         _fill(outcome.subportal, spec)
         _directives(outcome.subportal, spec)

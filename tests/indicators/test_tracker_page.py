@@ -41,7 +41,7 @@ def test_tracker_shows_value_target_status_chart_and_table_for_each_indicator(cl
     assert "Đã đạt" in html
     assert html.count("<svg") == 2  # the indicator without data has no chart
     assert 'class="indicator-chart__target"' in html and "Chỉ tiêu 80%" in html
-    assert "<caption>Số liệu theo kỳ: Tỷ lệ cán bộ dùng thư điện tử công vụ</caption>" in html
+    assert ">Số liệu theo kỳ: Tỷ lệ cán bộ dùng thư điện tử công vụ</caption>" in html
     assert "Cách xác định tình trạng" in html
     # Overall completion: two of three indicators achieved.
     assert "66,7%" in html
