@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "indicators",
     "search",
     "subportals",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -119,6 +120,13 @@ EMAIL_USE_TLS = EMAIL.get("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = EMAIL.get("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cổng thông tin điện tử tỉnh Hậu Giang <no-reply@localhost>")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail alerts (alerts/): the confirmation link's lifetime, the least time between two
+# confirmation e-mails to one address, and subscription requests allowed per hour.
+ALERTS_CONFIRMATION_MAX_AGE_HOURS = int(env_str("ALERTS_CONFIRMATION_MAX_AGE_HOURS", "48"))
+ALERTS_CONFIRMATION_INTERVAL_MINUTES = int(env_str("ALERTS_CONFIRMATION_INTERVAL_MINUTES", "15"))
+ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = int(env_str("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", "5"))
+ALERTS_SUBSCRIBE_LIMIT_PER_IP = int(env_str("ALERTS_SUBSCRIBE_LIMIT_PER_IP", "30"))
 
 # Anonymous page cache (portal/cache.py): Redis when CACHE_URL is redis://, local memory otherwise.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
