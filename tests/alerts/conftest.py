@@ -15,6 +15,7 @@ from tests.directives.conftest import (  # noqa: F401 - fixtures shared with the
     plan_type,
     province,
 )
+from tests.services.conftest import make_procedure, procedure_index  # noqa: F401
 
 
 def run_worker():
@@ -55,5 +56,21 @@ def confirmed(subscribe, smtp_sink):
         assert Client().post(confirm_path).status_code == 302
         smtp_sink.clear()
         return email
+
+    return make
+
+
+@pytest.fixture
+def make_subscriber(site):
+    """A confirmed subscriber to one topic, as the confirmation leaves it."""
+    from alerts.finders import FINDERS
+    from alerts.models import Subscriber, Subscription, Topic
+
+    def make(email="cong-dan@example.org", frequency="immediate", finder="directives", filters=None):
+        subscriber, _ = Subscriber.objects.get_or_create(email=email, defaults={"frequency": frequency})
+        topic = Topic.get_or_create_for(FINDERS[finder], filters or {}, site)
+        Subscription.objects.create(subscriber=subscriber, topic=topic)
+        subscriber.confirm()
+        return subscriber
 
     return make
