@@ -184,7 +184,11 @@ class MajorChange(models.Model):
     """
 
     page = models.ForeignKey("wagtailcore.Page", verbose_name=_("Trang"), on_delete=models.CASCADE, related_name="+")
-    note = models.TextField(_("Nội dung thay đổi"), max_length=1000)
+    note = models.TextField(
+        _("Nội dung thay đổi"),
+        max_length=1000,
+        help_text=_("Lần xuất bản tiếp theo của trang sẽ gửi lại thông báo cho người đăng ký, kèm ghi chú này."),
+    )
     created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
     sent_at = models.DateTimeField(_("Đã gửi lúc"), null=True, blank=True)
 
