@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "indicators",
     "search",
     "subportals",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -125,6 +126,13 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# E-mail alerts (alerts/): the confirmation link's lifetime, the least time between two
+# confirmation e-mails to one address, and subscription requests allowed per hour.
+ALERTS_CONFIRMATION_MAX_AGE_HOURS = int(env_str("ALERTS_CONFIRMATION_MAX_AGE_HOURS", "48"))
+ALERTS_CONFIRMATION_INTERVAL_MINUTES = int(env_str("ALERTS_CONFIRMATION_INTERVAL_MINUTES", "15"))
+ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS = int(env_str("ALERTS_SUBSCRIBE_LIMIT_PER_ADDRESS", "5"))
+ALERTS_SUBSCRIBE_LIMIT_PER_IP = int(env_str("ALERTS_SUBSCRIBE_LIMIT_PER_IP", "30"))
 
 # Anonymous page cache (portal/cache.py): Redis when CACHE_URL is redis://, local memory otherwise.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

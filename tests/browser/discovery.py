@@ -140,6 +140,7 @@ def discover(portal, live_pages):
         name = page["type"] + (f" ({page['state']})" if page["state"] else "")
         examples.append((name, page, found.add(portal, name, page["url"])))
     found.add(portal, "search", "/tim-kiem/")
+    found.add(portal, "e-mail alerts", "/dang-ky-nhan-tin/")
     found.add(portal, "search (no result)", "/tim-kiem/?" + urlencode({"q": NO_RESULT}))
     found.add(portal, "404", NOT_FOUND_PATH, expected_status=404)
 
