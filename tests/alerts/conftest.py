@@ -1,9 +1,7 @@
-import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from tests.directives.conftest import (  # noqa: F401 - fixtures shared with the directive tests
@@ -16,10 +14,7 @@ from tests.directives.conftest import (  # noqa: F401 - fixtures shared with the
     province,
 )
 from tests.services.conftest import make_procedure, procedure_index  # noqa: F401
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+from tests.worker import run_background_worker
 
 
 def path_of(url):
@@ -50,7 +45,7 @@ def confirmed(subscribe, smtp_sink):
 
     def make(email="cong-dan@example.org", **fields):
         assert subscribe(email=email, **fields).status_code == 302
-        run_worker()
+        run_background_worker()
         [message] = [m for m in smtp_sink.messages() if m["To"] == email]
         confirm_path = link_in(message, "/xac-nhan/")
         assert Client().post(confirm_path).status_code == 302

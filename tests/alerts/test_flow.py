@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 
 from alerts.models import Subscriber
+from tests.worker import run_background_worker
 
-from .conftest import link_in, path_of, run_worker
+from .conftest import link_in, path_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +21,7 @@ def test_a_citizen_subscribes_confirms_receives_and_unsubscribes_in_one_click(
     response = subscribe(bo_loc=f"loai={plan_type.slug}")
     assert response.status_code == 302
 
-    run_worker()
+    run_background_worker()
     [confirmation] = smtp_sink.messages()
     assert confirmation["Subject"].strip() == "Xác nhận đăng ký nhận thông báo qua e-mail"
     assert "Kế hoạch" in confirmation.get_body(("plain",)).get_content()
@@ -30,13 +31,13 @@ def test_a_citizen_subscribes_confirms_receives_and_unsubscribes_in_one_click(
     scanner = Client()
     assert "Xác nhận đăng ký" in scanner.get(confirm_path).content.decode()
     make_directive(number="01/KH-UBND", title="Kế hoạch trước khi xác nhận", published_on=ISSUED)
-    run_worker()
+    run_background_worker()
     assert len(smtp_sink.messages()) == 1
 
     assert Client(enforce_csrf_checks=False).post(confirm_path).status_code == 302
     plan = make_directive(number="02/KH-UBND", title="Kế hoạch chuyển đổi số năm 2026", published_on=ISSUED)
     make_directive(number="03/CT-UBND", title="Chỉ thị không khớp bộ lọc", doc_type=directive_type, published_on=ISSUED)
-    run_worker()
+    run_background_worker()
 
     [alert] = smtp_sink.messages()[1:]
     assert alert["To"] == "cong-dan@example.org"
@@ -56,5 +57,5 @@ def test_a_citizen_subscribes_confirms_receives_and_unsubscribes_in_one_click(
 
     smtp_sink.clear()
     make_directive(number="04/KH-UBND", title="Kế hoạch sau khi hủy", published_on=ISSUED)
-    run_worker()
+    run_background_worker()
     assert smtp_sink.messages() == []

@@ -10,20 +10,9 @@ from django.utils import timezone
 
 from portal import outbox
 from portal.models import OutgoingEmail
+from tests.worker import run_background_worker
 
 pytestmark = pytest.mark.django_db
-
-
-def run_worker():
-    call_command(
-        "db_worker",
-        "--backend",
-        "background",
-        "--batch",
-        "--no-startup-delay",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
 
 
 def closed_port():
@@ -44,7 +33,7 @@ def test_a_queued_message_is_delivered_by_the_worker_with_its_html_and_headers(s
     )
     assert smtp_sink.messages() == []  # queued, not sent in the request
 
-    run_worker()
+    run_background_worker()
 
     [message] = smtp_sink.messages()
     assert message["To"] == "cong-dan@example.org"
