@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("directives.urls")),
     path("", include("services.urls")),
     path("", include("indicators.urls")),
+    path("", include("participation.urls")),
 ]
 
 if settings.DEBUG:

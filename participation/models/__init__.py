@@ -1,0 +1,1 @@
+"""Models of citizen participation: one module per kind of submission."""

@@ -1,0 +1,22 @@
+import base64
+import json
+
+import altcha
+import pytest
+
+
+def solve(client):
+    """What static/js/altcha-form.js does in the browser: fetch a challenge and find its number."""
+    challenge = client.get("/tham-gia/altcha/").json()
+    solution = altcha.solve_challenge_v1(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"]
+    )
+    payload = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
+    payload["number"] = solution.number
+    return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
+@pytest.fixture
+def proof(client):
+    """A fresh proof of work, solved against the portal's own challenge endpoint."""
+    return lambda: solve(client)
