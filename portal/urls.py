@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("services.urls")),
     path("", include("indicators.urls")),
     path("", include("alerts.urls")),
+    path("", include("participation.urls")),
 ]
 
 if settings.DEBUG:

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "subportals",
     "alerts",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -308,3 +309,17 @@ TWO_FACTOR_PROTECTED_PATHS = ("/admin/",)
 # Floors under the admin's policy, which may widen them but not lower them (production.py sets them).
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
 TWO_FACTOR_REQUIRED_GROUPS = []
+
+# Citizen participation (participation/). Proof of work (ALTCHA, self-hosted): the HMAC key signs
+# challenges (derived from SECRET_KEY when unset); a challenge is valid for ALTCHA_EXPIRES_SECONDS
+# and takes a browser about a second at ALTCHA_MAX_NUMBER.
+ALTCHA_HMAC_KEY = env_str("ALTCHA_HMAC_KEY")
+ALTCHA_MAX_NUMBER = 100_000
+ALTCHA_EXPIRES_SECONDS = 20 * 60
+# Submissions allowed per client address and per e-mail address: (count, seconds).
+PARTICIPATION_RATE_LIMITS = {"ip": (10, 60 * 60), "email": (5, 60 * 60)}
+# Days a submission keeps its sender's contact details; `manage.py purge_personal_data` erases them after.
+PARTICIPATION_RETENTION_DAYS = {"consultation_comment": 365, "question": 730}
+# Minimum comment period (days, opening and closing day counted) per kind of draft: see README.
+CONSULTATION_MINIMUM_DAYS = {"legal_normative": 30, "other": 10}
+PARTICIPATION_ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import feeds, spam
+
+urlpatterns = [
+    path("tham-gia/altcha/", spam.challenge_view, name="participation_altcha_challenge"),
+    path("nguon-tin/lay-y-kien/rss/", feeds.ConsultationFeed(), name="consultations_rss"),
+]
