@@ -4,6 +4,12 @@ import json
 import altcha
 import pytest
 
+from tests.services import conftest as services_fixtures
+
+# Procedures built the way the services tests build them.
+procedure_index = services_fixtures.procedure_index
+make_procedure = services_fixtures.make_procedure
+
 
 def solve(client):
     """What static/js/altcha-form.js does in the browser: fetch a challenge and find its number."""

@@ -6,7 +6,6 @@ from django.test import Client, override_settings
 from home.models import StandardPage
 from participation.models import PageFeedback, QuestionSettings
 from portal.cache import STATUS_HEADER
-from tests.services.conftest import make_procedure, procedure_index  # noqa: F401 - fixtures
 
 FEEDBACK = "/tham-gia/phan-hoi-trang/"
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
