@@ -4,9 +4,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from . import admin_views
 from .question_admin import QuestionViewSet, overdue_panel
+from .viewsets import ParticipationViewSetGroup
+
+register_snippet(ParticipationViewSetGroup)
 
 
 @hooks.register("register_admin_viewset")

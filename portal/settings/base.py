@@ -306,3 +306,6 @@ ALTCHA_EXPIRES_SECONDS = 20 * 60
 PARTICIPATION_RATE_LIMITS = {"ip": (10, 60 * 60), "email": (5, 60 * 60)}
 # Days a submission keeps its sender's contact details; `manage.py purge_personal_data` erases them after.
 PARTICIPATION_RETENTION_DAYS = {"consultation_comment": 365, "question": 730}
+# Minimum comment period (days, opening and closing day counted) per kind of draft: see README.
+CONSULTATION_MINIMUM_DAYS = {"legal_normative": 30, "other": 10}
+PARTICIPATION_ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024

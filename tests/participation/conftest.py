@@ -40,3 +40,62 @@ def qa(home_page):
     agency = IssuingBody.objects.create(name="Ủy ban nhân dân tỉnh Hậu Giang", short_name="UBND tỉnh")
     field = ProcedureField.objects.create(name="Hộ tịch")
     return index, agency, field
+
+
+@pytest.fixture
+def drafting_body(db):
+    from directives.models import IssuingBody
+
+    return IssuingBody.objects.create(name="Sở Tư pháp tỉnh Hậu Giang", short_name="Sở Tư pháp", slug="so-tu-phap")
+
+
+@pytest.fixture
+def consultation_index(home_page):
+    from participation.models import ConsultationIndexPage
+
+    index = ConsultationIndexPage(title="Lấy ý kiến dự thảo", slug="lay-y-kien-du-thao")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+ARTICLES = [
+    ("1", "Phạm vi điều chỉnh", "Quy định này quy định việc tiếp nhận phản ánh."),
+    ("2", "Đối tượng áp dụng", "Quy định này áp dụng đối với cơ quan, tổ chức, cá nhân."),
+    ("3", "Hiệu lực thi hành", "Quy định có hiệu lực sau 10 ngày."),
+]
+
+
+@pytest.fixture
+def make_consultation(consultation_index, drafting_body):
+    """A published consultation opening and closing on the given days (relative to today by default)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from participation.models import ConsultationPage
+
+    def make(title="Dự thảo Quy định tiếp nhận phản ánh", opens=-5, closes=30, report=None, **fields):
+        today = timezone.localdate()
+        as_date = lambda value: value if isinstance(value, datetime.date) else today + datetime.timedelta(days=value)  # noqa: E731
+        page = ConsultationPage(
+            title=title,
+            summary="Dự thảo quy định việc tiếp nhận, xử lý phản ánh của người dân.",
+            drafting_body=drafting_body,
+            opens_on=as_date(opens),
+            closes_on=as_date(closes),
+            report_published_on=None if report is None else as_date(report),
+            draft=json.dumps(
+                [
+                    {"type": "article", "value": {"kind": "dieu", "number": n, "title": t, "text": f"<p>{x}</p>"}}
+                    for n, t, x in ARTICLES
+                ]
+            ),
+            contact="Phòng Xây dựng văn bản, Sở Tư pháp.",
+            **fields,
+        )
+        consultation_index.add_child(instance=page)
+        page.save_revision().publish()
+        return ConsultationPage.objects.get(pk=page.pk)
+
+    return make

@@ -9,7 +9,15 @@ from django.db import transaction
 
 # Each content app contributes a ``demo`` module with ``load(stdout)``, run in
 # this order because later apps refer to earlier content.
-DEMO_MODULES = ["home.demo", "directives.demo", "services.demo", "indicators.demo", "search.demo", "subportals.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "directives.demo",
+    "services.demo",
+    "indicators.demo",
+    "search.demo",
+    "participation.demo",
+    "subportals.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,38 @@
+"""Filters of the “Lấy ý kiến dự thảo” finder, shared by the listing and its feed."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directives.models import IssuingBody
+
+from .lifecycle import ConsultationState
+
+
+class ConsultationFilterForm(forms.Form):
+    tinh_trang = forms.ChoiceField(
+        label=_("Tình trạng"), required=False, choices=[("", _("Tất cả"))] + ConsultationState.choices
+    )
+    co_quan = forms.ModelChoiceField(
+        label=_("Cơ quan soạn thảo"),
+        required=False,
+        queryset=IssuingBody.objects.none(),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+    )
+
+    def __init__(self, data, consultations):
+        self.consultations = consultations
+        super().__init__(data)
+        body_ids = consultations.values("drafting_body")
+        self.fields["co_quan"].queryset = IssuingBody.objects.filter(pk__in=body_ids).order_by("name")
+
+    def filtered(self):
+        """The consultations matching the valid filters; a bad value is ignored, never an error page."""
+        consultations = self.consultations
+        if not self.is_valid():
+            return consultations
+        if self.cleaned_data["tinh_trang"]:
+            consultations = consultations.in_state(self.cleaned_data["tinh_trang"])
+        if self.cleaned_data["co_quan"]:
+            consultations = consultations.filter(drafting_body=self.cleaned_data["co_quan"])
+        return consultations
