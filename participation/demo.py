@@ -15,6 +15,7 @@ from home.demo import demo_data, ensure_page
 from home.models import HomePage
 
 from .models import ConsultationComment, ConsultationIndexPage, ConsultationPage
+from .questions_demo import load_questions
 
 DATA = demo_data(__file__, "consultations")
 
@@ -75,3 +76,4 @@ def load(stdout):
                 response_reason=comment.get("reason", ""),
             )
     stdout.write(f"  Lấy ý kiến dự thảo: {index.url}")
+    load_questions(stdout)

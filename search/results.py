@@ -79,10 +79,10 @@ def _with_fallback(run, what):
         return run(DATABASE_BACKEND), True
 
 
-def _candidate_ids(query):
+def _candidate_ids(query, operator="and"):
     def run(backend):
         # Only the ranking is needed here; _load_specific fetches the pages themselves.
-        results = searchable_pages().only("id").search(query, operator="and", backend=backend)[:MAX_CANDIDATES]
+        results = searchable_pages().only("id").search(query, operator=operator, backend=backend)[:MAX_CANDIDATES]
         if hasattr(results, "pks"):  # the engines' results (search.backends.engine_results)
             return results.pks(), backend
         return [page.pk for page in results], backend
@@ -324,8 +324,14 @@ def _hit(page, query, request=None):
     )
 
 
-def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE, request=None, site=None):
-    """Search the public pages (only ``site``'s when given); never raises for bad input or a failed engine."""
+def run_search(
+    raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE, request=None, site=None, operator="and"
+):
+    """Search the public pages (only ``site``'s when given); never raises for bad input or a failed engine.
+
+    ``operator="or"`` finds pages with any of the words, best first: for a whole sentence, such as
+    a question being typed, where no page holds every word.
+    """
     params = params or {}
     query = clean_query(raw_query)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
@@ -334,7 +340,7 @@ def run_search(raw_query, params=None, page_number=1, per_page=RESULTS_PER_PAGE,
     if not query:
         return outcome
 
-    ids, backend, fell_back = _candidate_ids(query)
+    ids, backend, fell_back = _candidate_ids(query, operator)
     outcome.backend, outcome.fell_back = backend, fell_back
     pages = _load_specific(_exact_identifier_ids(query) + ids)
     if site is not None:  # a sub-portal's own search

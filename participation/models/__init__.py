@@ -2,6 +2,8 @@
 
 from ..lifecycle import ConsultationState, DocumentKind
 from .consultations import ConsultationComment, ConsultationIndexPage, ConsultationPage, ConsultationQuerySet
+from .feedback import PageFeedback
+from .questions import Question, QuestionIndexPage, QuestionPage, QuestionSettings
 
 __all__ = [
     "ConsultationComment",
@@ -10,4 +12,9 @@ __all__ = [
     "ConsultationQuerySet",
     "ConsultationState",
     "DocumentKind",
+    "PageFeedback",
+    "Question",
+    "QuestionIndexPage",
+    "QuestionPage",
+    "QuestionSettings",
 ]
