@@ -8,8 +8,10 @@ run of ``load_demo`` changes nothing. Names of officials are fictional.
 
 import datetime
 import json
+import os
 from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -59,6 +61,12 @@ GUIDES = demo_data(__file__, "guides")
 ORGANISATIONS = demo_data(__file__, "organisations")
 
 
+def site_port():
+    """The port the demo's sites carry: runserver's in development, so that the full URLs Wagtail
+    gives once there are several sites (links between sub-portals, feeds) work there too."""
+    return int(os.environ.get("PORT", "8000")) if settings.DEBUG else 80
+
+
 def ensure_home_page():
     """The site's root is a HomePage; Wagtail's placeholder welcome page is removed."""
     home = HomePage.objects.first()
@@ -71,11 +79,12 @@ def ensure_home_page():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE["site_name"]
+            hostname="localhost", port=site_port(), root_page=home, is_default_site=True, site_name=SITE["site_name"]
         )
     else:
         placeholder = site.root_page
         site.root_page = home
+        site.port = site_port()
         site.site_name = SITE["site_name"]
         site.save()
         if placeholder.pk != home.pk and placeholder.depth == 2 and not placeholder.get_children().exists():

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from directives import demo as directives_demo
 from directives.models import DirectiveIndexPage, IssuingBody, OperationalNewsIndexPage, OperationalNewsPage
-from home.demo import ensure_page
+from home.demo import ensure_page, site_port
 from home.models import OrganisationPage
 from portal.vietnamese import slugify
 
@@ -63,8 +63,7 @@ def load(stdout):
             hostname=spec["hostname"],
             kind=spec["kind"],
             issuing_body=issuing_body,
-            # In development the sites carry runserver's port, so links between them work there.
-            port=int(port) if settings.DEBUG else 80,
+            port=site_port(),
         )
         _fill(outcome.subportal, spec)
         _directives(outcome.subportal, spec)
