@@ -120,11 +120,19 @@ def send(message, connection=None):
 
 
 def _reset(connection):
-    """Drop a connection that failed; the next message opens a new one."""
+    """Drop a connection that failed."""
     try:
         connection.close()
     except TRANSIENT_ERRORS:
         connection.connection = None
+
+
+def _open(connection):
+    """Open ``connection`` for the messages to come; when the server is down, each one's send() says so."""
+    try:
+        connection.open()
+    except TRANSIENT_ERRORS:
+        _reset(connection)
 
 
 def _retry_later(message):
@@ -144,11 +152,14 @@ def deliver_email(message_id):
 @task(backend="background")
 def deliver_batch(message_ids):
     """Task: send queued messages over one SMTP connection; each refused one is retried on its own."""
+    # Opened here: a connection send() opens itself is closed again after each message.
     connection = get_connection()
+    _open(connection)
     try:
         for message in OutgoingEmail.objects.filter(pk__in=message_ids).order_by("pk").iterator():
             if not send(message, connection):
                 _retry_later(message)
+                _open(connection)
     finally:
         _reset(connection)
 
