@@ -22,7 +22,7 @@ def closed_port():
 
 
 # The worker takes its own transactions, as it does in production.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_queued_message_is_delivered_by_the_worker_with_its_html_and_headers(smtp_sink):
     outbox.queue_email(
         "cong-dan@example.org",
@@ -81,7 +81,7 @@ def test_a_message_is_given_up_after_the_last_attempt(smtp_sink, settings):
     assert smtp_sink.messages() == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_many_messages_queued_at_once_each_arrive_once_and_known_keys_are_skipped(smtp_sink):
     outbox.queue_email("da-co@example.org", "Tin mới", "…", key="alert:0:7:first")
     messages = [

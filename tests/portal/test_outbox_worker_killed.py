@@ -40,7 +40,7 @@ def manage(env, *args, **kwargs):
     return subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL, **kwargs)  # noqa: S603
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_mid_batch_and_restarted_delivers_every_message_once(
     smtp_sink, smtp_sink_url, tmp_path, settings
 ):
