@@ -76,7 +76,7 @@ def test_every_discovered_page_has_no_serious_axe_violation_and_scrolls_only_ins
     tab = context.new_page()
     failures = []
     for target in discovered.html_targets():
-        tab.goto(target.url)
+        tab.goto(target.address)
         violations = axe_violations(tab)
         if violations:
             failures.append(f"{target.name} ({target.url}):\n{describe_violations(violations)}")
