@@ -56,6 +56,13 @@ PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 class PortalPage(FoldedSlugMixin, Page):
     """Base for every page type of the portal."""
 
+    @property
+    def local_url(self):
+        """The page's path on its own site, for links within that site: once there are several
+        sites (sub-portals), Wagtail's ``url`` is a full URL naming the site's configured host."""
+        parts = self.get_url_parts()
+        return parts[2] if parts else None
+
     objects = PortalPageManager()
 
     # Foreign keys read on every view of the page: loaded with it when a request is routed to it.

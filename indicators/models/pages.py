@@ -47,11 +47,11 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
 
     def download_url(self, fmt, indicator=None):
         if indicator is None:
-            return self.url + self.reverse_subpage(f"download_{fmt}")
-        return self.url + self.reverse_subpage(f"indicator_{fmt}", kwargs={"code": indicator.code})
+            return self.local_url + self.reverse_subpage(f"download_{fmt}")
+        return self.local_url + self.reverse_subpage(f"indicator_{fmt}", kwargs={"code": indicator.code})
 
     def indicator_url(self, indicator):
-        return self.url + self.reverse_subpage("indicator_detail", kwargs={"code": indicator.code})
+        return self.local_url + self.reverse_subpage("indicator_detail", kwargs={"code": indicator.code})
 
     def _cards(self, indicators):
         return [

@@ -44,6 +44,14 @@ STATES = {
         "level-4": lambda pages: pages.at_legacy_level(4),
         "not-online": lambda pages: pages.exclude(pk__in=pages.online()),
     },
+    "participation.consultationpage": {
+        "open": lambda pages: pages.open(),
+    },
+}
+# The page whose routes are checked, where the first one in the tree would not answer them all:
+# a consultation's report downloads exist once its report is published.
+FULLEST = {
+    "participation.consultationpage": lambda pages: pages.reported(),
 }
 
 
@@ -94,7 +102,7 @@ def discover():
         # In tree order the province portal's pages come first; a type only sub-portals have is
         # checked on its own host.
         live = model.objects.live().public().exact_type(model).specific().order_by("path")
-        found = {"": live.first()}
+        found = {"": (FULLEST[label](live).first() if label in FULLEST else None) or live.first()}
         for state, query in STATES.get(label, {}).items():
             found[state] = query(live).first()
             if found[state] is None:

@@ -80,8 +80,10 @@ def test_a_citizen_browses_directives_by_type_and_year_and_downloads_the_signed_
     page.wait_for_load_state()
     assert page.url.endswith(first_of(live_pages, "directives.directiveindexpage"))
 
-    page.get_by_label("Loại văn bản").select_option(label="Kế hoạch")
-    page.get_by_label("Năm ban hành").select_option(label="2011")
+    # Each option carries its count, e.g. "Kế hoạch (1)".
+    for label, choice in (("Loại văn bản", "Kế hoạch"), ("Năm ban hành", "2011")):
+        select = page.get_by_label(label)
+        select.select_option(value=select.locator("option", has_text=choice).first.get_attribute("value"))
     with page.expect_navigation():
         page.get_by_role("button", name="Lọc văn bản").click()
     # The filter lives in the address, so it can be shared.
