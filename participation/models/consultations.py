@@ -283,6 +283,24 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=ConsultationComment.Status.PENDING)
 
+    def for_user(self, user):
+        """The comments ``user`` moderates: all for province staff, else those on drafts in their own tree.
+
+        Sub-portal staff hold page permissions on their sub-portal's tree (portal.departments), so
+        they see the comments on that tree's consultations and no other.
+        """
+        from ..questions import agencies_for_user, page_permission_paths
+
+        if agencies_for_user(user) is None:
+            return self
+        paths = page_permission_paths(user)
+        if not paths:
+            return self.none()
+        in_tree = Q()
+        for tree in paths:
+            in_tree |= Q(consultation__path__startswith=tree)
+        return self.filter(in_tree)
+
 
 class ConsultationComment(models.Model):
     """A citizen's or organisation's comment; the e-mail is for the drafting body only, never shown."""
