@@ -19,6 +19,12 @@ def comments_for_user(user, queryset):
 register_permission_policy(ConsultationComment, DeskPermissionPolicy(ConsultationComment, comments_for_user))
 
 
+class AttachmentPanel(FieldPanel):
+    """The commenter's file as a link to the permission-checked download, never to its place in /media/."""
+
+    read_only_output_template_name = "participation/admin/attachment_output.html"
+
+
 class CommentEditView(ScopedObjectMixin, snippets.EditView):
     pass
 
@@ -64,7 +70,7 @@ class ConsultationCommentViewSet(SnippetViewSet):
                 FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("organisation", read_only=True)]),
                 FieldPanel("email", read_only=True),
                 FieldPanel("text", read_only=True),
-                FieldPanel("attachment", read_only=True),
+                AttachmentPanel("attachment", read_only=True),
             ],
             heading=_("Ý kiến đã gửi"),
         ),
