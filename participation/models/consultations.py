@@ -228,8 +228,9 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
             from ..report import report_rows
 
             context["report_rows"] = report_rows(self)
-            context["report_xlsx_url"] = self.url + self.reverse_subpage("report_xlsx")
-            context["report_docx_url"] = self.url + self.reverse_subpage("report_docx")
+            # get_url(request): a same-site address even when the portal serves several sites.
+            context["report_xlsx_url"] = self.get_url(request) + self.reverse_subpage("report_xlsx")
+            context["report_docx_url"] = self.get_url(request) + self.reverse_subpage("report_docx")
         return context
 
     @path("")
@@ -243,7 +244,7 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
                 form = CommentForm(request.POST, request.FILES, consultation=self, request=request)
                 if form.is_valid():
                     form.save()
-                    return HttpResponseRedirect(self.url + self.reverse_subpage("comment_sent"))
+                    return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("comment_sent"))
                 status = 400
             else:
                 form = CommentForm(consultation=self, request=request, initial={"article": request.GET.get("dieu", "")})

@@ -82,6 +82,16 @@ def test_a_citizen_comments_on_article_2_and_it_waits_for_moderation(client, mak
     assert "Đề nghị bổ sung hộ kinh doanh" not in client.get(page.url).content.decode()
 
 
+def test_the_thanks_page_stays_on_the_site_the_citizen_is_on_when_the_portal_has_sub_portals(
+    client, make_consultation, proof, subportal_staff
+):
+    """With several sites, a page's ``url`` is absolute on its site's configured host and port."""
+    page = make_consultation()
+    response = post_comment(client, page, proof)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/") and response["Location"].endswith("/da-gui/")
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
