@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format check bench screenshots
+.PHONY: run test lint format check bench bench-alerts screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,8 @@ screenshots: $(VENV)/.dev-installed
 bench: $(VENV)/.runtime-installed
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.alerts $(BENCH_ALERTS_ARGS)
+
+## bench-alerts: only the e-mail alerts benchmark (bench/alerts.py), e.g. BENCH_ALERTS_ARGS="--subscribers 2000"
+bench-alerts: $(VENV)/.runtime-installed
+	$(BIN)/python -m bench.alerts $(BENCH_ALERTS_ARGS)

@@ -10,7 +10,7 @@ from tests.worker import run_background_worker
 
 from .conftest import link_in, path_of
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ISSUED = datetime.date(2026, 3, 2)
 

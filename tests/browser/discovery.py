@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.error import HTTPError
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 from bs4 import BeautifulSoup
 
@@ -33,6 +33,8 @@ class Target:
     status: int = 0
     content_type: str = ""
     html: str = ""
+    host: str | None = None  # a sub-portal's host name; None for the province portal
+    address: str = ""  # what the browser opens: the path, or a sub-portal's full URL
 
     @property
     def is_html(self):
@@ -52,13 +54,15 @@ class Discovery:
     def html_targets(self):
         return [target for target in self.targets.values() if target.is_html]
 
-    def add(self, portal, name, url, expected_status=200):
-        seen = next((target for target in self.targets.values() if target.url == url), None)
+    def add(self, portal, name, url, expected_status=200, host=None):
+        seen = next((target for target in self.targets.values() if (target.url, target.host) == (url, host)), None)
         if seen:
             return seen
-        target = Target(name, url, expected_status)
+        address = f"http://{host}:{portal.port}{url}" if host else url
+        target = Target(name, url, expected_status, host=host, address=address)
+        request = Request(portal.url + url, headers={"Host": f"{host}:{portal.port}"} if host else {})  # noqa: S310
         try:
-            with urlopen(portal.url + url, timeout=60) as response:  # noqa: S310 - the loopback test server
+            with urlopen(request, timeout=60) as response:  # noqa: S310 - the loopback test server
                 target.status, target.content_type = response.status, response.headers.get("Content-Type", "")
                 body = response.read()
         except HTTPError as error:
@@ -138,7 +142,7 @@ def discover(portal, live_pages):
     examples = []
     for page in inventory["pages"]:
         name = page["type"] + (f" ({page['state']})" if page["state"] else "")
-        examples.append((name, page, found.add(portal, name, page["url"])))
+        examples.append((name, page, found.add(portal, name, page["url"], host=page["host"])))
     found.add(portal, "search", "/tim-kiem/")
     found.add(portal, "e-mail alerts", "/dang-ky-nhan-tin/")
     found.add(portal, "search (no result)", "/tim-kiem/?" + urlencode({"q": NO_RESULT}))
@@ -150,7 +154,7 @@ def discover(portal, live_pages):
         for route in page["routes"]:
             route_name = f"{name} /{route['name']}"
             if route["url"] is not None:
-                found.add(portal, route_name, route["url"])
+                found.add(portal, route_name, route["url"], host=page["host"])
                 continue
             pattern = re.compile(route["regex"])
             example = next(
@@ -164,7 +168,7 @@ def discover(portal, live_pages):
             if example is None:
                 found.routes_without_example.append(route_name)
             else:
-                found.add(portal, route_name, example)
+                found.add(portal, route_name, example, host=page["host"])
 
     finder_pages = [(name, target) for name, page, target in examples if not page["state"]]
     searched = found.add(portal, "search (many results)", "/tim-kiem/?" + urlencode({"q": MANY_RESULTS}))
@@ -176,5 +180,5 @@ def discover(portal, live_pages):
         if "page-2" not in variants:
             found.finder_gaps.append(f"{name}: the demo has too few entries for a second page")
         for variant, url in variants.items():
-            found.add(portal, f"{name} ({variant})", url)
+            found.add(portal, f"{name} ({variant})", url, host=target.host)
     return found

@@ -26,7 +26,9 @@ def dump():
     pages = {}
     for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
         label = page._meta.label_lower
-        pages.setdefault(label, []).append({"title": page.title, "url": page.get_url()})
+        # The province portal's pages by path (the server answers for it); others by full URL.
+        url = _path(page) if _host(page) is None else page.full_url
+        pages.setdefault(label, []).append({"title": page.title, "url": url})
     print(json.dumps(pages, ensure_ascii=False))
 
 
@@ -45,6 +47,17 @@ STATES = {
 }
 
 
+def _path(page):
+    """The page's path on its own site (the demo has sub-portals, so ``page.url`` is a full URL)."""
+    return page.get_url_parts()[2]
+
+
+def _host(page):
+    """The host name of a sub-portal's page; None for the province portal the server answers by default."""
+    site = page.get_site()
+    return None if site is None or site.is_default_site else site.hostname
+
+
 def _routes(page):
     """Each ``RoutablePageMixin`` route of ``page``: its name, its regex, and its URL when it takes no argument."""
     from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -58,7 +71,7 @@ def _routes(page):
             {
                 "name": pattern.name,
                 "regex": pattern.pattern.regex.pattern,
-                "url": None if takes_arguments else page.get_url() + page.reverse_subpage(pattern.name),
+                "url": None if takes_arguments else _path(page) + page.reverse_subpage(pattern.name),
             }
         )
     return routes
@@ -78,6 +91,8 @@ def discover():
             continue
         label = model._meta.label_lower
         page_types.append(label)
+        # In tree order the province portal's pages come first; a type only sub-portals have is
+        # checked on its own host.
         live = model.objects.live().public().exact_type(model).specific().order_by("path")
         found = {"": live.first()}
         for state, query in STATES.get(label, {}).items():
@@ -87,6 +102,13 @@ def discover():
         for state, page in found.items():
             if page is not None:
                 pages.append(
-                    {"type": label, "state": state, "title": page.title, "url": page.get_url(), "routes": _routes(page)}
+                    {
+                        "type": label,
+                        "state": state,
+                        "title": page.title,
+                        "url": _path(page),
+                        "host": _host(page),
+                        "routes": _routes(page),
+                    }
                 )
     print(json.dumps({"page_types": page_types, "pages": pages, "missing_states": missing_states}, ensure_ascii=False))

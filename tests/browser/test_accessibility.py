@@ -43,15 +43,9 @@ def test_every_page_type_has_a_live_demo_page_to_check(discovered):
 
 # States the demo does not have yet; each gap is reported to the demo's owner and closes by itself:
 # once the demo has such a page, the xfail below turns into a failure until the entry goes.
-KNOWN_DEMO_GAPS = {"services.procedurepage level-4"}
-
-
 def test_every_page_state_has_a_demo_page_to_check(discovered):
     missing = set(discovered.missing_states)
-    assert missing <= KNOWN_DEMO_GAPS, f"the demo has no page in these states: {sorted(missing - KNOWN_DEMO_GAPS)}"
-    if missing:
-        pytest.xfail(f"the demo still lacks {sorted(missing)}")
-    assert not KNOWN_DEMO_GAPS, f"the demo now has {sorted(KNOWN_DEMO_GAPS)}: empty KNOWN_DEMO_GAPS"
+    assert not missing, f"the demo has no page in these states: {sorted(missing)}"
 
 
 def test_every_route_that_takes_an_argument_is_linked_from_its_page(discovered):
@@ -82,7 +76,7 @@ def test_every_discovered_page_has_no_serious_axe_violation_and_scrolls_only_ins
     tab = context.new_page()
     failures = []
     for target in discovered.html_targets():
-        tab.goto(target.url)
+        tab.goto(target.address)
         violations = axe_violations(tab)
         if violations:
             failures.append(f"{target.name} ({target.url}):\n{describe_violations(violations)}")

@@ -83,7 +83,7 @@ def test_every_discovered_page_is_crossed_with_tab_and_shows_each_stop(keyboard_
     failures = []
     pages = [target for target in discovered.html_targets() if target.status == 200 or target.name == "404"]
     for target in pages:
-        keyboard_tab.goto(target.url)
+        keyboard_tab.goto(target.address)
         expected = keyboard_tab.evaluate(FOCUSABLE)
         stops = tab_stops(keyboard_tab, limit=expected + 5)
         problems = []

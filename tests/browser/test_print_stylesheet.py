@@ -43,7 +43,7 @@ def test_printing_gives_the_page_without_navigation_chrome(chromium, portal, dis
     target = discovered.targets[name]
     context = new_context(chromium, portal, viewport=DESKTOP)
     tab = context.new_page()
-    tab.goto(target.url)
+    tab.goto(target.address)
     heading = tab.get_by_role("heading", level=1).first.inner_text().strip()
     tab.emulate_media(media="print")
     shown = tab.evaluate(CHROME_SHOWN)

@@ -22,7 +22,7 @@ def closed_port():
 
 
 # The worker takes its own transactions, as it does in production.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_queued_message_is_delivered_by_the_worker_with_its_html_and_headers(smtp_sink):
     outbox.queue_email(
         "cong-dan@example.org",
@@ -79,3 +79,20 @@ def test_a_message_is_given_up_after_the_last_attempt(smtp_sink, settings):
     message.refresh_from_db()
     assert message.gave_up and message.next_attempt_at is None
     assert smtp_sink.messages() == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_many_messages_queued_at_once_each_arrive_once_and_known_keys_are_skipped(smtp_sink):
+    outbox.queue_email("da-co@example.org", "Tin mới", "…", key="alert:0:7:first")
+    messages = [
+        {"to": f"nguoi-{n}@example.org", "subject": "Tin mới", "text": f"Thư {n}", "key": f"alert:{n}:7:first"}
+        for n in range(1203)
+    ]
+
+    assert outbox.queue_many(messages) == 1202  # alert:0 was queued before
+    assert outbox.queue_many(messages) == 0
+    run_background_worker()
+
+    received = sorted(message["To"] for message in smtp_sink.messages())
+    assert received == sorted(["da-co@example.org"] + [f"nguoi-{n}@example.org" for n in range(1, 1203)])
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()

@@ -26,11 +26,15 @@ def test_the_demo_has_a_realistic_catalogue(services_demo):
     assert live.values("field").distinct().count() >= 8
     assert set(live.values_list("admin_level", flat=True)) == {"province", "district", "commune"}
     titles = list(live.at_least_legacy_level(3).values_list("title", flat=True))
-    assert len(titles) == 4
+    assert len(titles) == 5
     assert any("Đăng ký kinh doanh" in title for title in titles)
     assert any("Cấp giấy phép xây dựng" in title for title in titles)
     assert any("chứng chỉ hành nghề dược" in title for title in titles)
     assert any("đề tài khoa học công nghệ" in title for title in titles)
+    # One toàn trình (level 4) service, so every level has a page the checks can see.
+    assert list(live.fully_online().values_list("title", flat=True)) == [
+        "Cấp phiếu lý lịch tư pháp cho công dân Việt Nam"
+    ]
     assert online_service_counts()["level_2"] >= 15
 
 
