@@ -161,6 +161,14 @@ def test_a_published_comment_shows_next_to_its_article_with_the_name_only(client
     assert "binh.tran@example.vn" not in html
 
 
+def test_comments_on_the_whole_draft_are_headed_one_level_below_their_section(client, make_consultation):
+    """Screen reader users move by headings: the section is an h2, so its list of comments is an h3."""
+    page = make_consultation()
+    make_comment(page, article_index=None, text="Dự thảo rõ ràng.")
+    general = client.get(page.url).content.decode().split('id="general-title"')[1]
+    assert "<h3>1 ý kiến đã đăng</h3>" in general
+
+
 def test_the_synthesis_report_lists_each_comment_with_its_response_on_the_page_and_in_xlsx_and_docx(
     client, make_consultation
 ):
