@@ -28,6 +28,8 @@ from ..lifecycle import (
     today,
 )
 
+REPORT_ROUTES = {"report_xlsx", "report_docx"}
+
 
 class ConsultationQuerySet(PortalPageQuerySet):
     """Consultations by state on a day (today by default); see participation.lifecycle."""
@@ -200,6 +202,10 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
     def report_is_published(self):
         return self.state() == ConsultationState.REPORTED
 
+    def serves_route(self, name):
+        """The report downloads exist once the report is published; the other routes always."""
+        return name not in REPORT_ROUTES or self.report_is_published
+
     @cached_property
     def articles(self):
         """(block id, article value) for each article of the draft, in order."""
@@ -264,7 +270,7 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
     def report_xlsx(self, request):
         from ..report import xlsx_response
 
-        if not self.report_is_published:
+        if not self.serves_route("report_xlsx"):
             raise Http404
         return xlsx_response(self)
 
@@ -272,7 +278,7 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
     def report_docx(self, request):
         from ..report import docx_response
 
-        if not self.report_is_published:
+        if not self.serves_route("report_docx"):
             raise Http404
         return docx_response(self)
 
