@@ -6,7 +6,6 @@ the moderation workflow; the page never carries the asker's contact details.
 """
 
 from django.contrib import messages
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -16,41 +15,18 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from portal.outbox import queue_email
 
 from .models import Question
-from .questions import agencies_for_user, draft_page, questions_for_user
+from .permissions import DeskPermissionPolicy, ScopedObjectMixin
+from .questions import draft_page, questions_for_user
 
 OVERDUE_SHOWN = 10
-# Sub-portal staff hold page permissions, not model permissions: these actions follow from the former.
-SCOPED_ACTIONS = {"view", "change"}
 
-
-class QuestionPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, plus view and change for staff of a sub-portal on their own agency's questions."""
-
-    def _is_desk_staff(self, user):
-        return user.is_active and agencies_for_user(user) != []
-
-    def user_has_permission(self, user, action):
-        if super().user_has_permission(user, action):
-            return True
-        return action in SCOPED_ACTIONS and self._is_desk_staff(user)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and questions_for_user(user, Question.objects.filter(pk=instance.pk)).exists()
-        )
-
-
-register_permission_policy(Question, QuestionPermissionPolicy(Question))
+question_policy = DeskPermissionPolicy(Question, questions_for_user)
+register_permission_policy(Question, question_policy)
 
 
 class QuestionIndexView(generic.IndexView):
@@ -60,13 +36,7 @@ class QuestionIndexView(generic.IndexView):
         )
 
 
-class QuestionEditView(generic.EditView):
-    def get_object(self, queryset=None):
-        question = super().get_object(queryset)
-        if not questions_for_user(self.request.user, Question.objects.filter(pk=question.pk)).exists():
-            raise Http404
-        return question
-
+class QuestionEditView(ScopedObjectMixin, generic.EditView):
     def save_instance(self):
         question = self.form.save(commit=False)
         now = timezone.now()
@@ -160,7 +130,7 @@ class OverdueQuestionsPanel(Component):
 
 def overdue_panel(user):
     """The panel for ``user``, or None when nothing they handle is overdue or they handle no questions."""
-    if not QuestionPermissionPolicy(Question).user_has_permission(user, "view"):
+    if not question_policy.user_has_permission(user, "view"):
         return None
     overdue = questions_for_user(user, Question.objects.overdue()).select_related("agency").order_by("due_on")
     total = overdue.count()

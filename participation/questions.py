@@ -47,6 +47,11 @@ def due_on(submitted_at):
     return add_working_days(timezone.localdate(submitted_at), deadline)
 
 
+def page_permission_paths(user):
+    """Tree paths of the pages on which ``user``'s groups hold page permissions (each covers its subtree)."""
+    return set(GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True).distinct())
+
+
 def agencies_for_user(user):
     """The issuing bodies whose questions ``user`` handles; None means every question.
 
@@ -58,9 +63,7 @@ def agencies_for_user(user):
 
     if user.is_superuser:
         return None
-    permitted_paths = set(
-        GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True).distinct()
-    )
+    permitted_paths = page_permission_paths(user)
     province = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if province is not None and any(province.root_page.path.startswith(path) for path in permitted_paths):
         return None

@@ -27,7 +27,14 @@ def add_overdue_questions_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_feedback_report_url():
-    return [path("phan-hoi-trang/", admin_views.FeedbackReportView.as_view(), name="participation_feedback_report")]
+    return [
+        path("phan-hoi-trang/", admin_views.FeedbackReportView.as_view(), name="participation_feedback_report"),
+        path(
+            "participation/tep-dinh-kem/<int:pk>/",
+            admin_views.comment_attachment,
+            name="participation_comment_attachment",
+        ),
+    ]
 
 
 class FeedbackReportMenuItem(MenuItem):

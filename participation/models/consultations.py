@@ -28,6 +28,8 @@ from ..lifecycle import (
     today,
 )
 
+REPORT_ROUTES = {"report_xlsx", "report_docx"}
+
 
 class ConsultationQuerySet(PortalPageQuerySet):
     """Consultations by state on a day (today by default); see participation.lifecycle."""
@@ -200,6 +202,10 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
     def report_is_published(self):
         return self.state() == ConsultationState.REPORTED
 
+    def serves_route(self, name):
+        """The report downloads exist once the report is published; the other routes always."""
+        return name not in REPORT_ROUTES or self.report_is_published
+
     @cached_property
     def articles(self):
         """(block id, article value) for each article of the draft, in order."""
@@ -228,8 +234,9 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
             from ..report import report_rows
 
             context["report_rows"] = report_rows(self)
-            context["report_xlsx_url"] = self.url + self.reverse_subpage("report_xlsx")
-            context["report_docx_url"] = self.url + self.reverse_subpage("report_docx")
+            # get_url(request): a same-site address even when the portal serves several sites.
+            context["report_xlsx_url"] = self.get_url(request) + self.reverse_subpage("report_xlsx")
+            context["report_docx_url"] = self.get_url(request) + self.reverse_subpage("report_docx")
         return context
 
     @path("")
@@ -243,7 +250,7 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
                 form = CommentForm(request.POST, request.FILES, consultation=self, request=request)
                 if form.is_valid():
                     form.save()
-                    return HttpResponseRedirect(self.url + self.reverse_subpage("comment_sent"))
+                    return HttpResponseRedirect(self.get_url(request) + self.reverse_subpage("comment_sent"))
                 status = 400
             else:
                 form = CommentForm(consultation=self, request=request, initial={"article": request.GET.get("dieu", "")})
@@ -263,7 +270,7 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
     def report_xlsx(self, request):
         from ..report import xlsx_response
 
-        if not self.report_is_published:
+        if not self.serves_route("report_xlsx"):
             raise Http404
         return xlsx_response(self)
 
@@ -271,7 +278,7 @@ class ConsultationPage(RoutablePageMixin, PortalPage):
     def report_docx(self, request):
         from ..report import docx_response
 
-        if not self.report_is_published:
+        if not self.serves_route("report_docx"):
             raise Http404
         return docx_response(self)
 
@@ -282,6 +289,24 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=ConsultationComment.Status.PENDING)
+
+    def for_user(self, user):
+        """The comments ``user`` moderates: all for province staff, else those on drafts in their own tree.
+
+        Sub-portal staff hold page permissions on their sub-portal's tree (portal.departments), so
+        they see the comments on that tree's consultations and no other.
+        """
+        from ..questions import agencies_for_user, page_permission_paths
+
+        if agencies_for_user(user) is None:
+            return self
+        paths = page_permission_paths(user)
+        if not paths:
+            return self.none()
+        in_tree = Q()
+        for tree in paths:
+            in_tree |= Q(consultation__path__startswith=tree)
+        return self.filter(in_tree)
 
 
 class ConsultationComment(models.Model):

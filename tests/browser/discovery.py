@@ -151,8 +151,6 @@ def discover(portal, live_pages):
     # Routes without an argument are reversed; one with an argument takes the first link to it.
     linked = [link for target in found.html_targets() for link in _links(target)]
     for name, page, _target in examples:
-        if page["state"]:  # the same routes as the page of its type without a state
-            continue
         for route in page["routes"]:
             route_name = f"{name} /{route['name']}"
             if route["url"] is not None:

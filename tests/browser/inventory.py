@@ -40,18 +40,14 @@ STATES = {
         "withdrawn": lambda pages: pages.withdrawn(),
         "replaced": lambda pages: pages.replaced(),
     },
+    # The synthesis report and its downloads exist only once the report is published.
+    "participation.consultationpage": {
+        "reported": lambda pages: pages.reported(),
+    },
     "services.procedurepage": {
         "level-4": lambda pages: pages.at_legacy_level(4),
         "not-online": lambda pages: pages.exclude(pk__in=pages.online()),
     },
-    "participation.consultationpage": {
-        "open": lambda pages: pages.open(),
-    },
-}
-# The page whose routes are checked, where the first one in the tree would not answer them all:
-# a consultation's report downloads exist once its report is published.
-FULLEST = {
-    "participation.consultationpage": lambda pages: pages.reported(),
 }
 
 
@@ -67,13 +63,18 @@ def _host(page):
 
 
 def _routes(page):
-    """Each ``RoutablePageMixin`` route of ``page``: its name, its regex, and its URL when it takes no argument."""
+    """Each ``RoutablePageMixin`` route of ``page``: its name, its regex, and its URL when it takes no argument.
+
+    A page with a ``serves_route(name)`` method leaves out the routes it does not serve in its state.
+    """
     from wagtail.contrib.routable_page.models import RoutablePageMixin
 
     if not isinstance(page, RoutablePageMixin):
         return []
     routes = []
     for pattern in page.get_subpage_urls():
+        if not getattr(page, "serves_route", lambda name: True)(pattern.name):
+            continue
         takes_arguments = bool(pattern.pattern.converters) or bool(pattern.pattern.regex.groups)
         routes.append(
             {
@@ -102,7 +103,7 @@ def discover():
         # In tree order the province portal's pages come first; a type only sub-portals have is
         # checked on its own host.
         live = model.objects.live().public().exact_type(model).specific().order_by("path")
-        found = {"": (FULLEST[label](live).first() if label in FULLEST else None) or live.first()}
+        found = {"": live.first()}
         for state, query in STATES.get(label, {}).items():
             found[state] = query(live).first()
             if found[state] is None:

@@ -99,3 +99,20 @@ def make_consultation(consultation_index, drafting_body):
         return ConsultationPage.objects.get(pk=page.pk)
 
     return make
+
+
+@pytest.fixture
+def subportal_staff(home_page):
+    """The demo-like Sở Tư pháp sub-portal and a member of its editors' group (page permissions on its tree only)."""
+    from django.contrib.auth.models import User
+    from django.test import override_settings
+
+    from subportals.creating import create_subportal
+
+    with override_settings(ALLOWED_HOSTS=["testserver", ".localhost"]):
+        justice = create_subportal(
+            name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department"
+        ).subportal
+    user = User.objects.create_user("canbo", "canbo@example.invalid", "x")
+    user.groups.add(justice.site.root_page.group_permissions.first().group)
+    return justice, user

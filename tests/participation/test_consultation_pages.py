@@ -82,6 +82,16 @@ def test_a_citizen_comments_on_article_2_and_it_waits_for_moderation(client, mak
     assert "Đề nghị bổ sung hộ kinh doanh" not in client.get(page.url).content.decode()
 
 
+def test_the_thanks_page_stays_on_the_site_the_citizen_is_on_when_the_portal_has_sub_portals(
+    client, make_consultation, proof, subportal_staff
+):
+    """With several sites, a page's ``url`` is absolute on its site's configured host and port."""
+    page = make_consultation()
+    response = post_comment(client, page, proof)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/") and response["Location"].endswith("/da-gui/")
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
@@ -149,6 +159,14 @@ def test_a_published_comment_shows_next_to_its_article_with_the_name_only(client
     assert "Trần Thị Bình" in article_2
     assert "bị từ chối" not in html and "đang chờ duyệt" not in html
     assert "binh.tran@example.vn" not in html
+
+
+def test_comments_on_the_whole_draft_are_headed_one_level_below_their_section(client, make_consultation):
+    """Screen reader users move by headings: the section is an h2, so its list of comments is an h3."""
+    page = make_consultation()
+    make_comment(page, article_index=None, text="Dự thảo rõ ràng.")
+    general = client.get(page.url).content.decode().split('id="general-title"')[1]
+    assert "<h3>1 ý kiến đã đăng</h3>" in general
 
 
 def test_the_synthesis_report_lists_each_comment_with_its_response_on_the_page_and_in_xlsx_and_docx(

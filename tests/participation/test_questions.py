@@ -3,7 +3,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import override_settings
 
 from participation import retention
 from participation.models import Question, QuestionPage
@@ -164,19 +163,6 @@ def test_suggestions_offer_published_answers_while_typing(client, qa, proof):
     published(qa, proof, client)
     results = client.get("/hoi-dap/goi-y/", {"q": "lam giay khai sinh cho con o dau"}).json()["results"]
     assert [result["title"] for result in results][:1] == [QuestionPage.objects.get().title]
-
-
-@pytest.fixture
-def subportal_staff(qa):
-    from subportals.creating import create_subportal
-
-    with override_settings(ALLOWED_HOSTS=["testserver", ".localhost"]):
-        justice = create_subportal(
-            name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department"
-        ).subportal
-    user = User.objects.create_user("canbo", "canbo@example.invalid", "x")
-    user.groups.add(justice.site.root_page.group_permissions.first().group)
-    return justice, user
 
 
 def ask_directly(agency, text, due_on=None):
