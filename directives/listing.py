@@ -72,6 +72,12 @@ class DirectiveFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["nam"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
 
+    def clean_q(self):
+        # The search's own cleaning: control characters would also break the feed's XML.
+        from search.results import clean_query
+
+        return clean_query(self.cleaned_data["q"])
+
     def valid_values(self):
         """The filters that validated; bad ones are ignored rather than failing the page."""
         self.is_valid()

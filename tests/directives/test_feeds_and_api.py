@@ -72,6 +72,16 @@ def test_listing_and_detail_pages_advertise_their_feeds(client, published):
         assert 'type="application/atom+xml"' in html
 
 
+def test_a_keyword_with_control_characters_still_gives_a_valid_feed(client, published):
+    # Typed or pasted junk: the feed names the filter in its title, where XML forbids control characters.
+    for kind in ("rss", "atom"):
+        feed = parse(client, f"/nguon-tin/van-ban/{kind}/?q=c%C3%B4ng+ngh%E1%BB%87%08%1B")
+        assert feed.bozo == 0, kind
+        assert [entry.title for entry in feed.entries] == [
+            "Kế hoạch số 07/KH-UBND: Ứng dụng công nghệ thông tin 2011-2015"
+        ], kind
+
+
 def test_a_filtered_listing_advertises_a_feed_of_the_same_directives(client, published):
     html = client.get("/van-ban/?loai=ke-hoach&nam=2011&trang=1").content.decode()
     href = "/nguon-tin/van-ban/rss/?loai=ke-hoach&amp;nam=2011"
