@@ -3,6 +3,7 @@ import email.policy
 import io
 import mailbox
 import os
+import re
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -52,6 +53,14 @@ def smtp_sink_url():
     yield started.stdout.strip()
 
 
+def _arrival(key):
+    """Sort key of a Maildir name, "<seconds>.M<microseconds>P<pid>Q<count>.<host>": arrival order.
+    (As text, M999 would sort after M1000 within one second.)"""
+    seconds, rest = key.split(".", 1)
+    match = re.match(r"M(\d+)P\d+Q(\d+)", rest)
+    return (int(seconds), int(match.group(1)), int(match.group(2))) if match else (int(seconds), 0, 0)
+
+
 class SmtpSink:
     """What a real SMTP server received: each message as the recipient's mail program parses it."""
 
@@ -61,7 +70,7 @@ class SmtpSink:
     def messages(self):
         return [
             email.message_from_bytes(self.maildir.get_bytes(key), policy=email.policy.default)
-            for key in sorted(self.maildir.keys())  # Maildir names start with the arrival time
+            for key in sorted(self.maildir.keys(), key=_arrival)
         ]
 
     def clear(self):
