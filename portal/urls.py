@@ -30,7 +30,9 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only image renditions, as ops/nginx/portal.conf serves them: documents and citizens'
+    # attachments always go through a view that checks who may see them.
+    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=f"{settings.MEDIA_ROOT}/images")
 
 urlpatterns += [
     # Before Wagtail's own pattern, which it shadows: see home.views.serve.
