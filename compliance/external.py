@@ -5,6 +5,7 @@ refuses HEAD, and redirects followed by hand so a loop is named rather than foll
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -17,7 +18,7 @@ REDIRECT_CODES = {301, 302, 303, 307, 308}
 
 
 class HostLimiter:
-    """At most one request per host every ``interval`` seconds, across threads."""
+    """One request at a time per host, ``interval`` seconds after the previous one ended, across threads."""
 
     def __init__(self, interval):
         self.interval = interval
@@ -25,14 +26,18 @@ class HostLimiter:
         self.last = {}
         self.guard = threading.Lock()
 
-    def wait(self, host):
+    @contextmanager
+    def turn(self, host):
         with self.guard:
             lock = self.locks.setdefault(host, threading.Lock())
         with lock:
             pause = self.last.get(host, 0) + self.interval - time.monotonic()
             if pause > 0:
                 time.sleep(pause)
-            self.last[host] = time.monotonic()
+            try:
+                yield
+            finally:
+                self.last[host] = time.monotonic()
 
 
 class ExternalChecker:
@@ -44,9 +49,9 @@ class ExternalChecker:
         self.headers = {"User-Agent": user_agent}
 
     def _request(self, session, method, url):
-        self.limiter.wait(urlsplit(url).hostname or "")
-        response = session.request(method, url, allow_redirects=False, timeout=self.timeout, stream=True)
-        response.close()
+        with self.limiter.turn(urlsplit(url).hostname or ""):
+            response = session.request(method, url, allow_redirects=False, timeout=self.timeout, stream=True)
+            response.close()
         return response
 
     def _fetch(self, session, method, url):
