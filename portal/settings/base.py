@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "subportals",
     "alerts",
     "participation",
+    "compliance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "search.demo",
     "participation.demo",
     "subportals.demo",
+    "compliance.demo",
 ]
 
 
