@@ -54,8 +54,14 @@ def database_config(default_sqlite_path):
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # The web server and the task worker share the file. WAL: readers never wait for the writer,
         # and a commit is an append (synchronous=NORMAL: a power cut may lose the last commits, never
-        # corrupt the file). timeout: a writer waits up to 20 s for another instead of failing at once.
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", "timeout": 20}
+        # corrupt the file). IMMEDIATE: a transaction takes the write lock when it begins, so it waits
+        # (up to ``timeout`` seconds) for another writer instead of failing with "database is locked"
+        # when a read inside it meets a newer write.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     return config
 
 
