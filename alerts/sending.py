@@ -119,6 +119,9 @@ class _ImmediateAlert:
 
     def queue(self, subscribers):
         """Queue it to ``subscribers`` (one chunk) in bulk, skipping pages waiting in their digest."""
+        return queue_many(self.messages(subscribers))
+
+    def messages(self, subscribers):
         keys = {alert_key(subscriber, self.page, self.change): subscriber for subscriber in subscribers}
         waiting_in_digests = set(DigestItem.objects.filter(key__in=list(keys)).values_list("key", flat=True))
         messages = []
@@ -136,7 +139,7 @@ class _ImmediateAlert:
                     "key": key,
                 }
             )
-        return queue_many(messages)
+        return messages
 
 
 def matching_topics(page):
@@ -191,8 +194,10 @@ def alert_subscribers(page, change=None, shown=None):
     alert = _ImmediateAlert(page, change, shown)
     for start in range(0, len(subscribers), CHUNK_SIZE):
         chunk = subscribers[start : start + CHUNK_SIZE]
+        # Built before the transaction: on SQLite it holds the write lock the sending worker needs too.
+        messages = alert.messages([subscriber for subscriber in chunk if subscriber.frequency == Frequency.IMMEDIATE])
         with transaction.atomic():
-            alert.queue([subscriber for subscriber in chunk if subscriber.frequency == Frequency.IMMEDIATE])
+            queue_many(messages)
             _add_to_digests(
                 [subscriber for subscriber in chunk if subscriber.frequency != Frequency.IMMEDIATE], page, change
             )
