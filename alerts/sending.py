@@ -3,6 +3,11 @@
 A page reaches an address once: the outbox key (immediate) or the digest item's key (digest) is
 ``alert:<subscriber>:<page>:first``, so republishing or correcting a page sends nothing; an
 editor's ``MajorChange`` gives the next publication a new key, and the note goes with it.
+
+Publishing only queues one ``fan_out_alerts`` task (the editor does not wait for 50,000 rows);
+the worker then matches the page, and writes the e-mails ``CHUNK_SIZE`` subscribers at a time,
+each chunk committed with its delivery tasks, so sending starts before the fan-out ends. Rerunning
+a fan-out (a worker killed half-way, see ``portal.outbox.requeue_stalled``) queues nothing twice.
 """
 
 import secrets
@@ -12,10 +17,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from django_tasks import task
+from wagtail.models import Page, Revision, Site
 
 from portal.models import OutgoingEmail
-from portal.outbox import queue_email, queue_many
+from portal.outbox import CHUNK_SIZE, queue_email, queue_many
 
 from .finders import FINDERS, finders_for
 from .models import DigestItem, Frequency, MajorChange, Subscriber, Topic
@@ -80,45 +86,60 @@ def _entry(page, note=""):
     }
 
 
-def _add_to_digest(subscriber, page, change):
-    key = alert_key(subscriber, page, change)
-    if not OutgoingEmail.objects.filter(key=key).exists():
-        DigestItem.objects.get_or_create(
-            key=key, defaults={"subscriber": subscriber, "page": page, "change_note": change.note if change else ""}
-        )
-
-
-def _immediate_alerts(subscribers, page, change):
-    """The immediate alerts of ``page`` to ``subscribers``, queued in bulk; only the links differ per address.
-
-    Rendered once with a placeholder where the subscriber's token goes: 50,000 renders would take
-    the worker's place as the slow part of publishing.
-    """
-    placeholder = f"token{secrets.token_hex(8)}"
-    manage, unsubscribe = (
-        site_url(reverse(f"alerts:{name}", args=[placeholder])) for name in ("manage", "unsubscribe")
-    )
+def _add_to_digests(subscribers, page, change):
+    """Digest items of ``page`` for ``subscribers`` (one chunk): one lookup and one INSERT."""
+    items = {alert_key(subscriber, page, change): subscriber for subscriber in subscribers}
+    sent = set(OutgoingEmail.objects.filter(key__in=list(items)).values_list("key", flat=True))
     note = change.note if change else ""
-    text, html = _render("alert", {"entry": _entry(page, note), "manage_url": manage})
-    subject = (_("Cập nhật quan trọng: %(title)s") if change else _("Tin mới: %(title)s")) % {"title": page.title}
-    waiting_in_digests = set(DigestItem.objects.filter(page=page).values_list("key", flat=True))
-    messages = []
-    for subscriber in subscribers:
-        key = alert_key(subscriber, page, change)
-        if key in waiting_in_digests:
-            continue
-        token = subscriber.manage_token
-        messages.append(
-            {
-                "to": subscriber.email,
-                "subject": subject[:300],
-                "text": text.replace(placeholder, token),
-                "html": html.replace(placeholder, token),
-                "headers": list_headers(unsubscribe.replace(placeholder, token)),
-                "key": key,
-            }
+    DigestItem.objects.bulk_create(
+        [
+            DigestItem(key=key, subscriber=subscriber, page=page, change_note=note)
+            for key, subscriber in items.items()
+            if key not in sent
+        ],
+        ignore_conflicts=True,  # already waiting: a rerun or a republication
+    )
+
+
+class _ImmediateAlert:
+    """The immediate alert of one page, rendered once with a placeholder where each subscriber's token goes:
+    50,000 renders would make the fan-out the slow part."""
+
+    def __init__(self, page, change, shown=None):
+        self.page, self.change = page, change
+        shown = shown or page
+        self.placeholder = f"token{secrets.token_hex(8)}"
+        self.manage, self.unsubscribe = (
+            site_url(reverse(f"alerts:{name}", args=[self.placeholder])) for name in ("manage", "unsubscribe")
         )
-    return queue_many(messages)
+        note = change.note if change else ""
+        self.text, self.html = _render("alert", {"entry": _entry(shown, note), "manage_url": self.manage})
+        subject = _("Cập nhật quan trọng: %(title)s") if change else _("Tin mới: %(title)s")
+        self.subject = (subject % {"title": shown.title})[:300]
+
+    def queue(self, subscribers):
+        """Queue it to ``subscribers`` (one chunk) in bulk, skipping pages waiting in their digest."""
+        return queue_many(self.messages(subscribers))
+
+    def messages(self, subscribers):
+        keys = {alert_key(subscriber, self.page, self.change): subscriber for subscriber in subscribers}
+        waiting_in_digests = set(DigestItem.objects.filter(key__in=list(keys)).values_list("key", flat=True))
+        messages = []
+        for key, subscriber in keys.items():
+            if key in waiting_in_digests:
+                continue
+            token = subscriber.manage_token
+            messages.append(
+                {
+                    "to": subscriber.email,
+                    "subject": self.subject,
+                    "text": self.text.replace(self.placeholder, token),
+                    "html": self.html.replace(self.placeholder, token),
+                    "headers": list_headers(self.unsubscribe.replace(self.placeholder, token)),
+                    "key": key,
+                }
+            )
+        return messages
 
 
 def matching_topics(page):
@@ -131,31 +152,57 @@ def matching_topics(page):
     ]
 
 
-def alert_subscribers(page):
-    """Alert everyone whose topics the just-published ``page`` matches; returns how many addresses."""
+def queue_alerts(page, revision=None):
+    """On publication: queue the fan-out of ``page``'s alerts, with the editor's major change if one waits.
+
+    The change is taken now, for this publication: the next one is a plain republication again; the
+    e-mail shows the published ``revision``, not a later correction. The task row is written in the
+    publishing transaction, so it exists exactly when the publication does.
+    """
+    if not finders_for(page.specific):
+        return None
+    change = MajorChange.objects.filter(page=page, sent_at__isnull=True).order_by("-created_at").first()
+    if change:
+        MajorChange.objects.filter(page=page, sent_at__isnull=True).update(sent_at=timezone.now())
+    return fan_out_alerts.enqueue(page.pk, change.pk if change else None, revision.pk if revision else None)
+
+
+@task(backend="background")
+def fan_out_alerts(page_id, change_id=None, revision_id=None):
+    """Task: alert everyone whose topics the published page matches; returns how many addresses."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    change = MajorChange.objects.filter(pk=change_id).first() if change_id else None
+    revision = Revision.objects.filter(pk=revision_id).first() if revision_id else None
+    return alert_subscribers(page, change, revision.as_object() if revision else None)
+
+
+def alert_subscribers(page, change=None, shown=None):
+    """Alert everyone whose topics the live ``page`` matches, one committed chunk at a time; returns how many."""
     page = page.specific
     if not finders_for(page) or not type(page).objects.live().public().filter(pk=page.pk).exists():
         return 0
-    change = MajorChange.objects.filter(page=page, sent_at__isnull=True).order_by("-created_at").first()
     topics = matching_topics(page)
-    now = timezone.now()
     subscribers = (
         Subscriber.objects.active()
         .filter(subscriptions__topic__in=topics, subscriptions__confirmed_at__isnull=False)
         .distinct()
+        .order_by("pk")
     )
     subscribers = list(subscribers.only("pk", "email", "nonce", "frequency"))
-    immediate = [subscriber for subscriber in subscribers if subscriber.frequency == Frequency.IMMEDIATE]
-    with transaction.atomic():
-        _immediate_alerts(immediate, page, change)
-        for subscriber in subscribers:
-            if subscriber.frequency != Frequency.IMMEDIATE:
-                _add_to_digest(subscriber, page, change)
-    count = len(subscribers)
-    Topic.objects.filter(pk__in=[topic.pk for topic in topics]).update(last_alert_at=now)
-    if change:
-        MajorChange.objects.filter(page=page, sent_at__isnull=True).update(sent_at=now)
-    return count
+    alert = _ImmediateAlert(page, change, shown)
+    for start in range(0, len(subscribers), CHUNK_SIZE):
+        chunk = subscribers[start : start + CHUNK_SIZE]
+        # Built before the transaction: on SQLite it holds the write lock the sending worker needs too.
+        messages = alert.messages([subscriber for subscriber in chunk if subscriber.frequency == Frequency.IMMEDIATE])
+        with transaction.atomic():
+            queue_many(messages)
+            _add_to_digests(
+                [subscriber for subscriber in chunk if subscriber.frequency != Frequency.IMMEDIATE], page, change
+            )
+    Topic.objects.filter(pk__in=[topic.pk for topic in topics]).update(last_alert_at=timezone.now())
+    return len(subscribers)
 
 
 def send_digest(subscriber):

@@ -6,12 +6,12 @@ from wagtail.signals import page_published
 from portal.models import OutgoingEmail
 
 from .models import Subscriber
-from .sending import alert_subscribers
+from .sending import queue_alerts
 
 
-def on_page_published(sender, instance, **kwargs):
-    # Wagtail sends this for an editor's publish and for publish_scheduled alike.
-    alert_subscribers(instance)
+def on_page_published(sender, instance, revision=None, **kwargs):
+    # Wagtail sends this for an editor's publish and for publish_scheduled alike; the worker does the rest.
+    queue_alerts(instance, revision)
 
 
 def on_email_saved(sender, instance, **kwargs):

@@ -29,6 +29,8 @@ case "$DATABASE_URL" in
     sqlite://*)
         [ -f "$SRC/database.sqlite3" ] || { echo "$SRC holds no SQLite copy" >&2; exit 2; }
         # sqlite:///db.sqlite3 is relative, sqlite:////srv/db.sqlite3 absolute, as dj-database-url reads them.
+        # The portal runs SQLite in WAL mode: a write-ahead log left by the old file would be replayed onto the copy.
+        rm -f "${DATABASE_URL#sqlite:///}-wal" "${DATABASE_URL#sqlite:///}-shm"
         cp "$SRC/database.sqlite3" "${DATABASE_URL#sqlite:///}"
         ;;
     *) echo "Unsupported DATABASE_URL scheme: ${DATABASE_URL%%:*}" >&2; exit 2 ;;

@@ -1,16 +1,17 @@
 """Rules of the Q&A desk: tracking codes, working-day deadlines, who sees which question, publishing.
 
-Working days are Monday to Friday; public holidays are not counted out (there is no holiday
-calendar in the portal yet), so a deadline across Tết comes out early rather than late.
+Working days are Monday to Friday less public holidays (``portal.holidays``): a deadline across
+Tết moves past the days off, as the agency counts it.
 """
 
-import datetime
 import secrets
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from wagtail.models import GroupPagePermission, Site
+
+from portal.holidays import add_working_days
 
 CODE_PREFIX = "HD-"
 # No 0/O, 1/I/L: a code read out over the phone or copied by hand stays unambiguous.
@@ -29,15 +30,6 @@ def normalise_code(text):
     if not text.startswith(CODE_PREFIX):
         text = CODE_PREFIX + text.removeprefix("HD")
     return text[: len(CODE_PREFIX) + CODE_LENGTH]
-
-
-def add_working_days(day, days):
-    """The day ``days`` working days (Monday to Friday) after ``day``."""
-    while days > 0:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
 
 
 def due_on(submitted_at):

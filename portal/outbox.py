@@ -6,7 +6,9 @@ A failed attempt is retried with a growing delay; after ``MAX_ATTEMPTS`` the mes
 given up, and callers can see it (``OutgoingEmail.gave_up``), e.g. to suspend a subscription.
 ``queue_many`` is the same for thousands of messages at once (alerts): one INSERT per chunk and one
 ``deliver_batch`` task per ``BATCH_SIZE`` messages, sent over one SMTP connection.
-``manage.py send_queued_email`` sends whatever is due, for cron or after a worker was lost.
+``manage.py send_queued_email`` sends whatever is due, for cron or after a worker was lost, and
+queues again the tasks a lost worker had claimed (``requeue_stalled``): every background task of
+the portal may run twice, since what it queues or sends is keyed or marked.
 """
 
 import logging
@@ -32,6 +34,8 @@ TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
 BATCH_SIZE = 500
 # Rows per INSERT / per key lookup: under SQLite's limit on query parameters.
 CHUNK_SIZE = 2000
+# A background task still running after this long was claimed by a worker that died.
+STALLED_AFTER = timedelta(minutes=30)
 
 
 def queue_email(to, subject, text, html="", headers=None, key=None):
@@ -179,3 +183,19 @@ def send_due(limit=None):
         else:
             failed += 1
     return sent, failed
+
+
+def requeue_stalled(older_than=STALLED_AFTER):
+    """Hand the background tasks a lost worker had claimed to the next worker; returns how many.
+
+    django-tasks-db never gives a claimed task to another worker, so a worker killed in the middle
+    of, say, an alert fan-out would leave the rest of it undone for good.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        backend_name="background",
+        status=TaskResultStatus.RUNNING,
+        started_at__lt=timezone.now() - older_than,
+    ).update(status=TaskResultStatus.READY, started_at=None, run_after=timezone.now())

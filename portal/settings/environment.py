@@ -50,7 +50,19 @@ def refuse_insecure(secret_key, allowed_hosts):
 
 def database_config(default_sqlite_path):
     url = env_str("DATABASE_URL", f"sqlite:///{default_sqlite_path}")
-    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # The web server and the task worker share the file. WAL: readers never wait for the writer,
+        # and a commit is an append (synchronous=NORMAL: a power cut may lose the last commits, never
+        # corrupt the file). IMMEDIATE: a transaction takes the write lock when it begins, so it waits
+        # (up to ``timeout`` seconds) for another writer instead of failing with "database is locked"
+        # when a read inside it meets a newer write.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
+    return config
 
 
 def email_config():

@@ -49,6 +49,23 @@ def test_a_closing_date_shorter_than_the_minimum_period_is_refused_in_vietnamese
     page.full_clean()
 
 
+def test_the_minimum_period_counts_calendar_days_so_tet_counts_and_the_page_shows_the_last_day(
+    client, make_consultation, settings
+):
+    # Drafts are open for comment on holidays too: the law sets a minimum time, not working days.
+    settings.CONSULTATION_MINIMUM_DAYS = {"legal_normative": 30, "other": 10}
+    opens = datetime.date(2026, 2, 5)  # Tết Bính Ngọ (14–22/2) falls inside
+    page = make_consultation(opens=opens, closes=datetime.date(2026, 3, 6), document_kind="legal_normative")
+    page.full_clean()
+    assert "Lấy ý kiến từ 05/02/2026 đến hết 06/03/2026" in client.get(page.url).content.decode()
+
+    page.closes_on = datetime.date(2026, 3, 5)
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean()
+    message = " ".join(refused.value.message_dict["closes_on"])
+    assert "ngày kết thúc sớm nhất là 06/03/2026 (đang đặt 29 ngày)" in message
+
+
 def test_the_report_cannot_be_published_before_the_consultation_closes(db, make_consultation):
     page = make_consultation(opens=OPENS, closes=CLOSES)
     page.report_published_on = CLOSES

@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from participation import retention
 from participation.models import Question, QuestionPage
@@ -32,6 +33,26 @@ def test_working_days_skip_the_weekend():
     assert add_working_days(friday, 1) == datetime.date(2025, 6, 9)
     assert add_working_days(friday, 15) == datetime.date(2025, 6, 27)
     assert add_working_days(datetime.date(2025, 6, 7), 1) == datetime.date(2025, 6, 9)  # from a Saturday
+
+
+def test_working_days_skip_tet_and_public_holidays_and_count_a_make_up_saturday():
+    assert add_working_days(datetime.date(2026, 2, 13), 1) == datetime.date(2026, 2, 23)  # Tết Bính Ngọ
+    assert add_working_days(datetime.date(2026, 4, 29), 1) == datetime.date(2026, 5, 4)  # 30/4 and 1/5
+    assert add_working_days(datetime.date(2025, 9, 1), 1) == datetime.date(2025, 9, 3)  # Quốc khánh
+    assert add_working_days(datetime.date(2025, 4, 25), 1) == datetime.date(2025, 4, 26)  # worked to swap 2/5
+
+
+def test_a_question_asked_before_tet_is_promised_an_answer_after_the_tet_holidays(client, qa, proof, monkeypatch):
+    _index, _agency, field = qa
+    data = answers(field, proof)  # the proof of work is solved now, the question sent on Thursday 12/2/2026
+    asked = datetime.datetime(2026, 2, 12, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    monkeypatch.setattr(timezone, "now", lambda: asked)
+
+    html = client.post(ASK, data).content.decode()
+
+    # 15 working days from Thursday 12/2/2026, Tết (14–22/2) not counted: 05/03 if it were.
+    assert "chậm nhất vào ngày 12/03/2026" in html
+    assert Question.objects.get().due_on == datetime.date(2026, 3, 12)
 
 
 def test_codes_are_random_and_unambiguous():

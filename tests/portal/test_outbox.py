@@ -96,3 +96,28 @@ def test_many_messages_queued_at_once_each_arrive_once_and_known_keys_are_skippe
     received = sorted(message["To"] for message in smtp_sink.messages())
     assert received == sorted(["da-co@example.org"] + [f"nguoi-{n}@example.org" for n in range(1, 1203)])
     assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_batch_goes_to_the_mail_server_over_one_connection_and_each_message_arrives_once(smtp_sink, monkeypatch):
+    import smtplib
+
+    connections = []
+    connect = smtplib.SMTP.connect
+
+    def counted(self, *args, **kwargs):
+        connections.append(args)
+        return connect(self, *args, **kwargs)
+
+    monkeypatch.setattr(smtplib.SMTP, "connect", counted)
+    outbox.queue_many(
+        {"to": f"nguoi-{n}@example.org", "subject": "Tin mới", "text": f"Thư {n}", "key": f"alert:{n}:9:first"}
+        for n in range(40)
+    )
+
+    run_background_worker()
+
+    assert sorted(message["To"] for message in smtp_sink.messages()) == sorted(
+        f"nguoi-{n}@example.org" for n in range(40)
+    )
+    assert len(connections) == 1

@@ -68,6 +68,21 @@ def test_database_defaults_to_sqlite_file(monkeypatch):
     assert config["NAME"] == "/srv/portal/db.sqlite3"
 
 
+def test_a_sqlite_file_shared_by_the_worker_and_the_web_server_is_opened_for_concurrent_writers(
+    monkeypatch, tmp_path, django_db_blocker
+):
+    from django.db.utils import ConnectionHandler
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    database = ConnectionHandler({"default": environment.database_config("unused.sqlite3")})["default"]
+    with django_db_blocker.unblock(), database.cursor() as cursor:
+        assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # readers never wait for the writer
+        assert cursor.execute("PRAGMA busy_timeout").fetchone()[0] == 20_000  # a writer waits for another
+    # Transactions take the write lock when they begin, so the wait above applies to them too.
+    assert database.transaction_mode == "IMMEDIATE"
+    database.close()
+
+
 def test_cache_url_selects_redis_or_local_memory(monkeypatch):
     monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
     assert environment.cache_config()["BACKEND"].endswith("RedisCache")
