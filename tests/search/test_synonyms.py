@@ -124,3 +124,8 @@ def test_document_numbers_are_not_expanded():
 def test_a_query_without_synonyms_is_searched_as_before(corpus):
     assert expansions_for("tiem chung") == []
     assert run_search("tiem chung").hits[0].title == "Tiêm chủng mở rộng cho trẻ em"
+
+
+def test_snippets_mark_the_synonym_that_found_the_page(procedures, default_synonyms):
+    hit = next(hit for hit in run_search("LLTP").hits if hit.title.startswith("Cấp phiếu lý lịch tư pháp"))
+    assert "<mark>lý</mark> <mark>lịch</mark> <mark>tư</mark> <mark>pháp</mark>" in hit.snippet
