@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -77,3 +78,61 @@ class PostgresAutocompleteEntry(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class SynonymDirection(models.TextChoices):
+    TWO_WAY = "two_way", _("Hai chiều: các từ tương đương nhau")
+    ONE_WAY = "one_way", _("Một chiều: từ người dân gõ → tìm thêm tên chính thức")
+
+
+class Synonym(models.Model):
+    """Citizens' names and abbreviations for procedures and documents ("sổ đỏ", "CCCD"), edited by staff.
+
+    Public search looks for the alternatives too (``search.expansion``); each term is also
+    matched without accents. The default list comes from ``search/data/synonyms.json``.
+    """
+
+    terms = models.TextField(
+        _("Các từ"),
+        help_text=_("Cách nhau bằng dấu phẩy, ví dụ: sổ đỏ, sổ hồng. Gõ có dấu hay không dấu đều được nhận ra."),
+    )
+    direction = models.CharField(
+        _("Chiều"), max_length=10, choices=SynonymDirection.choices, default=SynonymDirection.TWO_WAY
+    )
+    expansions = models.TextField(
+        _("Tìm thêm"),
+        blank=True,
+        help_text=_(
+            "Chỉ cho từ một chiều: khi người dân gõ một trong “Các từ”, cổng tìm thêm các từ này "
+            "(cách nhau bằng dấu phẩy), còn gõ các từ này thì không tìm ngược lại."
+        ),
+    )
+    note = models.TextField(_("Ghi chú cách dùng"), blank=True)
+    updated_at = models.DateTimeField(_("Cập nhật"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Từ đồng nghĩa khi tìm kiếm")
+        verbose_name_plural = _("Từ đồng nghĩa khi tìm kiếm")
+        ordering = ["terms"]
+
+    def __str__(self):
+        if self.direction == SynonymDirection.ONE_WAY:
+            return f"{self.terms} → {self.expansions}"
+        return self.terms
+
+    def clean(self):
+        from .synonyms import split_terms
+
+        super().clean()
+        terms, expansions = split_terms(self.terms), split_terms(self.expansions)
+        if not terms:
+            raise ValidationError({"terms": _("Nhập ít nhất một từ (chữ hoặc số).")})
+        if self.direction == SynonymDirection.TWO_WAY:
+            if expansions:
+                raise ValidationError(
+                    {"expansions": _("Từ hai chiều không dùng ô “Tìm thêm”: ghi mọi từ vào “Các từ”.")}
+                )
+            if len(terms) < 2:
+                raise ValidationError({"terms": _("Từ hai chiều cần ít nhất hai từ, cách nhau bằng dấu phẩy.")})
+        elif not expansions:
+            raise ValidationError({"expansions": _("Từ một chiều cần ít nhất một từ để tìm thêm.")})

@@ -22,6 +22,7 @@ from wagtail.search.index import SearchField
 from portal import vietnamese
 
 from . import facets as facet_rules
+from .expansion import expand, searched_words
 
 logger = logging.getLogger(__name__)
 
@@ -80,9 +81,12 @@ def _with_fallback(run, what):
 
 
 def _candidate_ids(query, operator="and"):
+    # Citizens' names and i/y spellings, searched alike on every engine (search.expansion).
+    expanded = expand(query, operator)
+
     def run(backend):
         # Only the ranking is needed here; _load_specific fetches the pages themselves.
-        results = searchable_pages().only("id").search(query, operator=operator, backend=backend)[:MAX_CANDIDATES]
+        results = searchable_pages().only("id").search(expanded, operator=operator, backend=backend)[:MAX_CANDIDATES]
         if hasattr(results, "pks"):  # the engines' results (search.backends.engine_results)
             return results.pks(), backend
         return [page.pk for page in results], backend
@@ -363,9 +367,11 @@ def run_search(
     paginator = Paginator(selected, per_page)
     outcome.page = paginator.get_page(page_number)
     outcome.total = paginator.count
-    outcome.hits = [_hit(page, query, request=request) for page in outcome.page.object_list]
+    # Snippets mark the synonyms that found a page too ("CCCD" marks "căn cước công dân").
+    marked = searched_words(query)
+    outcome.hits = [_hit(page, marked, request=request) for page in outcome.page.object_list]
     if outcome.page.number == 1 and not filters:
-        outcome.promotions = [(_hit(page, query, request=request), description) for page, description in promotions]
+        outcome.promotions = [(_hit(page, marked, request=request), description) for page, description in promotions]
     return outcome
 
 

@@ -2,9 +2,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from . import admin_urls
 from .reports import can_see_search_reports
+from .viewsets import SynonymViewSet
+
+register_snippet(SynonymViewSet)
 
 
 class SearchReportMenuItem(MenuItem):

@@ -151,6 +151,14 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
         index.SearchField("code"),
         index.AutocompleteField("code"),
         index.SearchField("result"),
+        # The full record, weighing less than the title and code: "Luật Hộ tịch" finds the
+        # procedures based on it, "tờ khai" those that ask for one.
+        index.SearchField("legal_basis", boost=0.5),
+        index.SearchField("steps", boost=0.5),
+        index.RelatedFields("documents", [index.SearchField("name", boost=0.5)]),
+        index.SearchField("fee", boost=0.5),
+        index.SearchField("conditions", boost=0.5),
+        index.SearchField("processing_time", boost=0.5),
         index.RelatedFields("field", [index.SearchField("name")]),
         index.RelatedFields("agency", [index.SearchField("name")]),
         index.FilterField("admin_level"),

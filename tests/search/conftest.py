@@ -112,3 +112,28 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+
+
+@pytest.fixture
+def procedures(home_page):
+    """The demo procedure catalogue, imported as staff import it, made live, and the engine reindexed."""
+    from services.demo import DEMO_CSV
+    from services.importer import import_procedures
+    from services.models import ProcedureIndexPage, ProcedurePage
+
+    index = ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc-hanh-chinh", live=True)
+    home_page.add_child(instance=index)
+    import_procedures(DEMO_CSV, index)
+    # Live without publishing each revision, to keep the suite fast; the database index already has them.
+    ProcedurePage.objects.child_of(index).update(live=True, first_published_at=timezone.now())
+    reindex()
+    return index
+
+
+@pytest.fixture
+def default_synonyms(db):
+    """The shipped synonym list, as migration search.0007 leaves it (a flushing test may have emptied it)."""
+    from search.models import Synonym
+    from search.synonyms import load_defaults
+
+    load_defaults(Synonym)
