@@ -30,6 +30,8 @@ export SMTP_SINK_URL
 ops/browser-tools.sh
 # nginx for tests/portal/test_nginx.py, which runs ops/nginx/portal.conf in front of gunicorn.
 ops/nginx.sh install >/dev/null
+# Varnish for tests/portal/test_varnish.py, which runs ops/varnish/portal.vcl and purges it.
+ops/varnish.sh install >/dev/null
 
 echo "== Test suite on SQLite =="
 "$PYTEST" "$@"

@@ -106,7 +106,7 @@ def search_backends():
     public fallback never depend on the engine being up. Both are the
     accent-folding backends of the ``search`` app. A cluster is named by several
     comma-separated hosts, in ``SEARCH_URL`` or ``SEARCH_URLS``; options such as
-    ``?index=`` may follow any of them.
+    ``?index=`` or ``?replicas=`` may follow any of them.
     """
     database = {"BACKEND": "search.backends.database"}
     urls = env_list("SEARCH_URLS") or env_list("SEARCH_URL")
@@ -121,18 +121,19 @@ def search_backends():
     engine = options.pop("engine", ["opensearch2"])[0]
     if engine not in SEARCH_ENGINES:
         raise ImproperlyConfigured(f"SEARCH_URL engine {engine!r} is not one of {sorted(SEARCH_ENGINES)}")
-    return {
-        "default": {
-            "BACKEND": f"search.backends.{engine}",
-            "URLS": hosts,
-            "INDEX_PREFIX": options.get("index", ["portal"])[0] + "_",
-            "TIMEOUT": 5,
-            # A node that is down is skipped for the next one; when every node is down the
-            # engine fails fast and the page falls back to the database.
-            "OPTIONS": {"max_retries": len(hosts) - 1, "retry_on_timeout": False},
-        },
-        "database": database,
+    backend = {
+        "BACKEND": f"search.backends.{engine}",
+        "URLS": hosts,
+        "INDEX_PREFIX": options.get("index", ["portal"])[0] + "_",
+        "TIMEOUT": 5,
+        # A node that is down is skipped for the next one; when every node is down the
+        # engine fails fast and the page falls back to the database.
+        "OPTIONS": {"max_retries": len(hosts) - 1, "retry_on_timeout": False},
     }
+    if "replicas" in options:
+        # ?replicas=1 on a cluster: every shard has a copy on another node, so losing one keeps search whole.
+        backend["INDEX_SETTINGS"] = {"settings": {"index": {"number_of_replicas": int(options["replicas"][0])}}}
+    return {"default": backend, "database": database}
 
 
 def frontend_cache_config():

@@ -9,13 +9,13 @@ which URLs were purged for which host.
 # ruff: noqa: S310, S603 - every URL and program here is the loopback Varnish this module starts
 
 import shutil
-from collections import Counter
 import socket
 import subprocess
 import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -102,7 +102,9 @@ def purging(varnish, home_page):
 def ban_everything(varnish):
     # A fresh cache per test without restarting varnishd.
     subprocess.run(
-        ["varnishadm", "-n", str(varnish["workdir"]), "ban", "req.url ~ ."], capture_output=True, check=False
+        [shutil.which("varnishadm"), "-n", str(varnish["workdir"]), "ban", "req.url ~ ."],
+        capture_output=True,
+        check=False,
     )
 
 
@@ -129,7 +131,7 @@ def cached(varnish, host, path="/"):
 def purges(varnish):
     """How many PURGE requests varnishd received for each (Host, URL), from its own shared-memory log."""
     result = subprocess.run(
-        ["varnishlog", "-d", "-n", str(varnish["workdir"]), "-g", "request", "-q", "ReqMethod eq PURGE"]
+        [shutil.which("varnishlog"), "-d", "-n", str(varnish["workdir"]), "-g", "request", "-q", "ReqMethod eq PURGE"]
         + ["-i", "ReqURL,ReqHeader"],
         capture_output=True,
         text=True,
