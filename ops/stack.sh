@@ -10,6 +10,8 @@
 #   ops/stack.sh down     -> stops everything it started
 #   ops/stack.sh status   -> one line per part
 #   ops/stack.sh env      -> the application's environment, for `set -a; . <(ops/stack.sh env)`
+#   ops/stack.sh part start|stop app N | opensearch [N] | redis | postgres
+#                         -> one part alone (bench/resilience.py restarts what it broke)
 #
 # Every port and the state folder (STACK_DIR) come from the environment. Each service is run by
 # its own user when started as root, as the test scripts do (PostgreSQL, Redis, nginx's and
@@ -227,8 +229,34 @@ status() {
     printf '%-22s %-5s %s\n' "PostgreSQL" "$p" "127.0.0.1:$PG_PORT"
 }
 
+start_opensearch() {
+    local pids=()
+    for i in "$@"; do
+        opensearch_node "$i" start >/dev/null &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid"; done
+}
+
+part() {
+    local action=$1 name=$2 number=${3:-}
+    case "$action:$name" in
+        start:app) start_app $((number - 1))
+            wait_http "http://127.0.0.1:${APP_PORTS[$((number - 1))]}/healthz" "app server $number" "$STACK_DIR/app-$number.log" ;;
+        stop:app) stop_pidfile "$STACK_DIR/app-$number.pid" ;;
+        start:opensearch) if [ -n "$number" ]; then start_opensearch $((number - 1)); else start_opensearch 0 1 2; fi ;;
+        stop:opensearch) for i in ${number:-1 2 3}; do opensearch_node $((i - 1)) stop; done ;;
+        start:redis) redis start >/dev/null ;;
+        stop:redis) redis stop ;;
+        start:postgres) pg start >/dev/null ;;
+        stop:postgres) pg stop ;;
+        *) echo "usage: $0 part start|stop app N | opensearch [N] | redis | postgres" >&2; exit 2 ;;
+    esac
+}
+
 case "${1:-}" in
     up) up ;;
+    part) shift; part "$@" ;;
     down) down ;;
     status) status ;;
     env) app_env ;;
