@@ -237,7 +237,8 @@ def scenario_app_killed(mix, seconds):
     statuses = ", ".join(f"{answers.count(code)}× {code}" for code in sorted(set(answers)))
     notes = (
         f"app server A's gunicorn (master and workers) SIGKILLed; {posts} POSTs after the kill were answered "
-        f"{statuses} (CSRF refusal: they carry no token); {len(seen)} reached an app server, {twice} twice. "
+        f"{statuses} (403: CSRF refusal, they carry no token; a 502 is a POST already sent to A when it died, "
+        f"not repeated); {len(seen)} reached an app server, {twice} twice. "
         "Recovery = A restarted and healthy"
     )
     return row("One app server killed", "mix via nginx", result, passed, recover, notes)
@@ -325,11 +326,12 @@ def scenario_postgres(mix, seconds):
     return row("PostgreSQL restarted", "mix via nginx", result, passed, back, notes)
 
 
-def scenario_import(rows=3000):
+def scenario_import(rows=2000):
     from bench.generate import register_file_rows
     from directives.models import DocumentType, IssuingBody, RegisterEntry
 
-    bodies = [(body, body.short_name.split()[-1][:6] or "UBND") for body in IssuingBody.objects.all()[:5]]
+    # One sign per body, so that every row of the file has its own number.
+    bodies = [(body, f"RS{n}") for n, body in enumerate(IssuingBody.objects.all()[:5])]
     doc_types = list(DocumentType.objects.all()[:4])
     file_rows = register_file_rows(rows, bodies, doc_types, first_serial=70_000 + random.randint(0, 9) * 1000)
     path = STACK_DIR / "register-resilience.csv"
@@ -342,6 +344,7 @@ def scenario_import(rows=3000):
         writer.writerow(header)
         writer.writerows([[row_[key] for key in keys] for row_ in file_rows])
     numbers = [row_["number"] for row_ in file_rows]
+    assert len(set(numbers)) == len(numbers), "the generated file repeats a number"
     baseline = RegisterEntry.objects.count()
     command = [PYTHON, str(ROOT / "manage.py"), "import_register", str(path)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -146,25 +146,28 @@ up() {
     log "PostgreSQL, Redis and three OpenSearch nodes"
     pg start >/dev/null
     redis start >/dev/null
-    # The nodes start together: a lone node waits for a quorum of cluster managers.
-    local pids=()
-    for i in 0 1 2; do
-        opensearch_node "$i" start >/dev/null &
-        pids+=($!)
-    done
-    for pid in "${pids[@]}"; do wait "$pid"; done
-    curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=60s" >/dev/null
-    log "database, static files, demo content and search index"
+    # The nodes start together (a lone node waits for a quorum of cluster managers), while the
+    # database is migrated and static files are collected.
+    start_opensearch 0 1 2 &
+    local nodes=$!
+    log "database and static files"
     manage migrate --noinput -v0
     manage collectstatic --noinput -v0
+    wait "$nodes"
+    curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=60s" >/dev/null
     if [ ! -f "$STACK_DIR/demo-loaded" ]; then
+        log "demo content"
         # Varnish is not up yet: nothing to purge while the demo is written.
         with_app_env FRONTEND_CACHE_URL= "$PYTHON" manage.py load_demo >/dev/null
-        manage update_index >/dev/null
         touch "$STACK_DIR/demo-loaded"
     fi
-    log "two app servers, nginx, Varnish"
+    log "two app servers, search index, nginx, Varnish"
     for i in "${!APP_PORTS[@]}"; do start_app "$i"; done
+    # The nodes start with empty data folders (ops/opensearch.sh): the index is rebuilt from the
+    # database while the app servers boot.
+    if [ -z "$(curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cat/indices/stack_*?h=index" 2>/dev/null)" ]; then
+        manage update_index >/dev/null
+    fi
     for i in "${!APP_PORTS[@]}"; do
         wait_http "http://127.0.0.1:${APP_PORTS[$i]}/healthz" "app server $((i + 1))" "$STACK_DIR/app-$((i + 1)).log"
     done
