@@ -284,12 +284,20 @@ def scenario_all_nodes(search_mix, seconds):
     started = time.monotonic()
     part("start", "opensearch")
     wait_until(lambda: cluster_health().get("status") == "green", 180)
-    call_command("update_index", verbosity=0)
-    recover = round(time.monotonic() - started, 1)
-    passed = result["fivexx"] == 0 and result["status_errors"] == 0 and status == 200
+    rebuilt, attempts = False, 0
+    while not rebuilt and attempts < 3:
+        attempts += 1
+        try:
+            # A fresh cluster on a busy machine may time out creating the indexes: try again.
+            call_command("update_index", verbosity=0)
+            rebuilt = True
+        except Exception:  # noqa: BLE001 - recorded in the row
+            time.sleep(5)
+    recover = round(time.monotonic() - started, 1) if rebuilt else None
+    passed = result["fivexx"] == 0 and result["status_errors"] == 0 and status == 200 and rebuilt
     notes = (
         f"every node SIGKILLed: searches answered from the database (a search after the kill: HTTP {status}); "
-        f"recovery = nodes restarted, green and the index rebuilt (update_index)"
+        f"recovery = nodes restarted, green and the index rebuilt (update_index, {attempts} attempt(s))"
     )
     return row("All OpenSearch nodes killed", "searches via nginx", result, passed, recover, notes)
 
