@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format check bench bench-alerts screenshots
+.PHONY: run test lint format check bench bench-alerts screenshots stack stack-down resilience
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,17 @@ bench: $(VENV)/.runtime-installed
 ## bench-alerts: only the e-mail alerts benchmark (bench/alerts.py), e.g. BENCH_ALERTS_ARGS="--subscribers 2000"
 bench-alerts: $(VENV)/.runtime-installed
 	$(BIN)/python -m bench.alerts $(BENCH_ALERTS_ARGS)
+
+## stack: the production shape on one machine (ops/stack.sh): Varnish, nginx, two app servers,
+##        PostgreSQL, Redis and a three-node OpenSearch cluster on 127.0.0.1; `make stack-down` stops it
+stack: $(VENV)/.runtime-installed
+	bash ops/stack.sh up
+
+stack-down:
+	bash ops/stack.sh down
+
+## resilience: faults against the stack under load (bench/resilience.py, on demand, not part of test):
+##             results go to bench/RESILIENCE.md; RESILIENCE_ARGS="--soak-seconds 120" for a short soak
+resilience: stack
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.resilience $(RESILIENCE_ARGS)

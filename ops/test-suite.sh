@@ -40,6 +40,8 @@ PG_PASS_SMTP_SINK_URL=$(SMTP_TEST_PORT=$PG_PASS_SMTP_PORT ops/smtp.sh start)
 ops/browser-tools.sh
 # nginx for tests/portal/test_nginx.py, which runs ops/nginx/portal.conf in front of gunicorn.
 ops/nginx.sh install >/dev/null
+# Varnish for tests/portal/test_varnish.py, which runs ops/varnish/portal.vcl and purges it.
+ops/varnish.sh install >/dev/null
 
 sqlite_pass() {
     echo "== Test suite on SQLite =="

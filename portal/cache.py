@@ -18,6 +18,12 @@ Only anonymous GET requests are cached: a request carrying a session cookie (an
 editor, anyone logged in) neither reads nor fills the cache, and a response that
 sets a cookie or says it is private is never stored. When the cache does not
 answer, pages are served uncached.
+
+An HTTP cache in front (Varnish, ``WAGTAILFRONTENDCACHE``) is told the same news by the
+same handlers: ``page_changed`` and the move and delete handlers send PURGE requests for the
+page, its ancestors (the listings and home pages showing it) and the feeds of its site and the
+province's. Responses it may keep carry ``Cache-Control: s-maxage``, which bounds whatever a
+purge cannot name.
 """
 
 import functools
@@ -30,6 +36,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -144,6 +151,7 @@ def page_changed(sender=None, instance=None, **kwargs):
     so it starts a new shared generation; a sub-portal's page only concerns its own site and
     the province pages that gather every site's content.
     """
+    purge_frontend_cache(instance)
     site = _site_of(instance)
     if site is None or site.is_default_site:
         content_changed()
@@ -170,6 +178,77 @@ def _site_of(page):
         return Site.objects.filter(pk__in=site_ids[:1]).first()
     except Exception:  # noqa: BLE001 - no site found: refresh everything rather than guess
         return None
+
+
+def frontend_cache_urls(page):
+    """The URLs under which an HTTP cache may hold what shows ``page``.
+
+    The page itself (with the sub-routes it declares in ``get_cached_paths``), each ancestor
+    that has a URL (section listings), the home pages of its site and of the province, and the
+    site-wide feeds and sitemap of the page's site and of the province portal, each at its
+    site's own host, as Wagtail builds URLs with several sites.
+    """
+    from django.urls import NoReverseMatch, reverse
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Site
+
+    if page is None:
+        return set()
+    batch = PurgeBatch()
+    batch.add_pages(page.get_ancestors(inclusive=True).filter(depth__gt=1).specific())
+    sites = {site for site in (_site_of(page), Site.objects.filter(is_default_site=True).first()) if site}
+    for site in sites:
+        # A sub-portal's home page need not sit below the province's: each site's home by name.
+        batch.add_page(site.root_page.specific_deferred)
+        for name in settings.FRONTEND_CACHE_SITE_URL_NAMES:
+            try:
+                batch.add_url(site.root_url + reverse(name))
+            except NoReverseMatch:
+                continue
+    return batch.urls
+
+
+def purge_frontend_cache(page=None, urls=None):
+    """PURGE ``page``'s URLs (or ``urls``) from the HTTP cache once the change is committed.
+
+    Wagtail's frontend_cache sends the requests (``wagtail.contrib.frontend_cache`` is not an
+    installed app, so its own handlers do not purge a second time). An unreachable cache never
+    stops publishing: the entries still expire after FRONTEND_CACHE_SECONDS.
+    """
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    from django.db import transaction
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        urls = set(urls or ()) | frontend_cache_urls(page)
+    except Exception:  # noqa: BLE001 - publishing must go on
+        logger.warning("Could not list the URLs to purge for %s", page, exc_info=True)
+        return
+
+    def purge():
+        try:
+            purge_urls_from_cache(sorted(urls))
+        except Exception:  # noqa: BLE001 - publishing must go on
+            logger.warning("HTTP cache unavailable: could not purge %d URLs", len(urls), exc_info=True)
+
+    transaction.on_commit(purge)
+
+
+def page_moving(sender=None, instance=None, **kwargs):
+    """Before a move: the page's old URL and its old listings (the new ones follow the move)."""
+    purge_frontend_cache(instance)
+
+
+def page_moved(sender=None, instance=None, **kwargs):
+    purge_frontend_cache(instance)
+    content_changed()
+
+
+def page_deleting(sender=None, instance=None, **kwargs):
+    """Before a live page is deleted, while its ancestors can still be read."""
+    if getattr(instance, "live", False):
+        purge_frontend_cache(instance)
 
 
 def snippet_published(sender, instance=None, **kwargs):
@@ -213,6 +292,17 @@ def cache_key(request, generation):
     return f"portal:page:{generation}:{digest}"
 
 
+def shared_cache_may_keep(response):
+    """Let the HTTP cache in front keep what this cache keeps, for FRONTEND_CACHE_SECONDS.
+
+    ``s-maxage`` speaks to shared caches only: browsers keep nothing, so a visitor sees a
+    change as soon as the purge has reached the shared cache.
+    """
+    if settings.WAGTAILFRONTENDCACHE:
+        patch_cache_control(response, s_maxage=settings.FRONTEND_CACHE_SECONDS)
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous visitors from the cache; fill it from anonymous responses."""
 
@@ -237,7 +327,7 @@ class AnonymousPageCacheMiddleware:
             logger.warning("Page cache unavailable: serving %s uncached", request.path, exc_info=True)
             key = stored = None
         if stored is not None:
-            return self.rebuild(stored, head=request.method == "HEAD")
+            return shared_cache_may_keep(self.rebuild(stored, head=request.method == "HEAD"))
 
         response = self.get_response(request)
         if key is None or request.method != "GET" or not response_is_cacheable(request, response):
@@ -248,7 +338,7 @@ class AnonymousPageCacheMiddleware:
             logger.warning("Page cache unavailable: could not store %s", request.path, exc_info=True)
             return response
         response[STATUS_HEADER] = "miss"
-        return response
+        return shared_cache_may_keep(response)
 
     @staticmethod
     def freeze(response):
@@ -281,14 +371,21 @@ def model_saved(sender, **kwargs):
 
 def connect_signals():
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_delete
     from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        pre_page_move,
+        published,
+        unpublished,
+    )
 
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed, dispatch_uid=f"portal-cache-{id(signal)}")
-    signal = post_page_move
-    signal.connect(content_changed, dispatch_uid=f"portal-cache-{id(signal)}")
+    pre_page_move.connect(page_moving, dispatch_uid="portal-cache-pre-move")
+    post_page_move.connect(page_moved, dispatch_uid="portal-cache-post-move")
     for signal in (published, unpublished):
         signal.connect(snippet_published, dispatch_uid=f"portal-cache-{id(signal)}")
     watched_apps = set(settings.PAGE_CACHE_CONTENT_APPS)
@@ -297,6 +394,7 @@ def connect_signals():
         if issubclass(model, Page):
             post_save.connect(page_saved, sender=model, dispatch_uid=f"portal-cache-page-{model._meta.label}")
             post_delete.connect(model_saved, sender=model, dispatch_uid=f"portal-cache-del-{model._meta.label}")
+            pre_delete.connect(page_deleting, sender=model, dispatch_uid=f"portal-cache-predel-{model._meta.label}")
         elif model._meta.app_label in watched_apps or model._meta.label in watched_models:
             post_save.connect(model_saved, sender=model, dispatch_uid=f"portal-cache-save-{model._meta.label}")
             post_delete.connect(model_saved, sender=model, dispatch_uid=f"portal-cache-del-{model._meta.label}")

@@ -10,6 +10,7 @@ from .environment import (
     env_bool,
     env_list,
     env_str,
+    frontend_cache_config,
     search_backends,
 )
 
@@ -165,6 +166,23 @@ PAGE_CACHE_IGNORED_MODELS = [
     "services.CampaignDailyView",
     "services.CampaignDailyFollowThrough",
     "search.ZeroResultDailyHits",
+]
+
+# HTTP cache in front of nginx (Varnish): purged by portal.cache when a page changes, with the
+# page's listings. Anonymous cacheable responses tell shared caches how long they may keep them
+# (s-maxage only: browsers keep nothing), which bounds what a purge cannot reach (a sub-portal
+# listing a province procedure, a filtered feed).
+WAGTAILFRONTENDCACHE = frontend_cache_config()
+FRONTEND_CACHE_SECONDS = int(env_str("FRONTEND_CACHE_SECONDS", "60"))
+# Site-wide URLs listing pages (feeds, sitemap), purged on every site a change concerns.
+FRONTEND_CACHE_SITE_URL_NAMES = [
+    "sitemap",
+    "directives_rss",
+    "directives_atom",
+    "operational_news_rss",
+    "operational_news_atom",
+    "procedures_rss",
+    "procedures_atom",
 ]
 
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.PortalLoginForm"

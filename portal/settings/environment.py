@@ -116,27 +116,45 @@ def search_backends():
 
     The database backend stays available as ``database`` so the admin and the
     public fallback never depend on the engine being up. Both are the
-    accent-folding backends of the ``search`` app.
+    accent-folding backends of the ``search`` app. A cluster is named by several
+    comma-separated hosts, in ``SEARCH_URL`` or ``SEARCH_URLS``; options such as
+    ``?index=`` or ``?replicas=`` may follow any of them.
     """
     database = {"BACKEND": "search.backends.database"}
-    url = env_str("SEARCH_URL")
-    if not url:
+    urls = env_list("SEARCH_URLS") or env_list("SEARCH_URL")
+    if not urls:
         # One backend under two names; indexing it once is enough.
         return {"default": database, "database": {**database, "AUTO_UPDATE": False}}
-    parsed = urlparse(url)
-    options = parse_qs(parsed.query)
+    hosts, options = [], {}
+    for url in urls:
+        parsed = urlparse(url)
+        options.update(parse_qs(parsed.query))
+        hosts.append(parsed._replace(query="").geturl())
     engine = options.pop("engine", ["opensearch2"])[0]
     if engine not in SEARCH_ENGINES:
         raise ImproperlyConfigured(f"SEARCH_URL engine {engine!r} is not one of {sorted(SEARCH_ENGINES)}")
-    host_url = parsed._replace(query="").geturl()
+    backend = {
+        "BACKEND": f"search.backends.{engine}",
+        "URLS": hosts,
+        "INDEX_PREFIX": options.get("index", ["portal"])[0] + "_",
+        "TIMEOUT": 5,
+        # A node that is down is skipped for the next one; when every node is down the
+        # engine fails fast and the page falls back to the database.
+        "OPTIONS": {"max_retries": len(hosts) - 1, "retry_on_timeout": False},
+    }
+    if "replicas" in options:
+        # ?replicas=1 on a cluster: every shard has a copy on another node, so losing one keeps search whole.
+        backend["INDEX_SETTINGS"] = {"settings": {"index": {"number_of_replicas": int(options["replicas"][0])}}}
+    return {"default": backend, "database": database}
+
+
+def frontend_cache_config():
+    """Wagtail's frontend cache backends: one HTTP (PURGE) backend per ``FRONTEND_CACHE_URL`` entry.
+
+    ``FRONTEND_CACHE_URL=http://127.0.0.1:6081`` names the Varnish in front of nginx; several
+    comma-separated URLs purge several caches. Unset: nothing is purged.
+    """
     return {
-        "default": {
-            "BACKEND": f"search.backends.{engine}",
-            "URLS": [host_url],
-            "INDEX_PREFIX": options.get("index", ["portal"])[0] + "_",
-            "TIMEOUT": 5,
-            # The engine is also asked when it is down: fail fast, the page falls back to the database.
-            "OPTIONS": {"max_retries": 0},
-        },
-        "database": database,
+        f"cache{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for number, url in enumerate(env_list("FRONTEND_CACHE_URL"), start=1)
     }

@@ -102,3 +102,36 @@ def test_search_url_adds_engine_and_keeps_database_backend(monkeypatch):
     assert backends["database"]["BACKEND"] == "search.backends.database"
     monkeypatch.delenv("SEARCH_URL")
     assert environment.search_backends()["default"]["BACKEND"] == "search.backends.database"
+
+
+@pytest.mark.parametrize("variable", ["SEARCH_URL", "SEARCH_URLS"])
+def test_a_search_cluster_is_named_by_several_hosts_and_a_dead_node_is_skipped(monkeypatch, variable):
+    monkeypatch.delenv("SEARCH_URL", raising=False)
+    monkeypatch.setenv(variable, "http://127.0.0.1:9406, http://127.0.0.1:9407,http://127.0.0.1:9408?index=haugiang")
+    backend = environment.search_backends()["default"]
+    assert backend["URLS"] == ["http://127.0.0.1:9406", "http://127.0.0.1:9407", "http://127.0.0.1:9408"]
+    assert backend["INDEX_PREFIX"] == "haugiang_"
+    # The client tries the next node when one does not answer.
+    assert backend["OPTIONS"]["max_retries"] == 2
+
+
+def test_the_frontend_cache_is_purged_only_when_named(monkeypatch):
+    monkeypatch.delenv("FRONTEND_CACHE_URL", raising=False)
+    assert environment.frontend_cache_config() == {}
+    monkeypatch.setenv("FRONTEND_CACHE_URL", "http://127.0.0.1:18900")
+    (backend,) = environment.frontend_cache_config().values()
+    assert backend == {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": "http://127.0.0.1:18900",
+    }
+
+
+def test_the_search_engine_client_is_given_every_host_of_the_cluster(monkeypatch):
+    from wagtail.search.backends import get_search_backend
+
+    monkeypatch.setenv("SEARCH_URL", "http://127.0.0.1:9406,http://127.0.0.1:9407,http://127.0.0.1:9408")
+    monkeypatch.delenv("SEARCH_URLS", raising=False)
+    config = environment.search_backends()["default"]
+    backend = get_search_backend(config["BACKEND"], **{k: v for k, v in config.items() if k != "BACKEND"})
+    ports = sorted(host["port"] for host in backend.es.transport.hosts)
+    assert ports == [9406, 9407, 9408]

@@ -21,6 +21,12 @@ import org.opensearch.transport.Netty4Plugin;
  * modules on the classpath has neither problem.
  *
  * Usage: EmbeddedNode HOME_DIR HTTP_PORT
+ *
+ * Alone, it is a single-node cluster "portal-test" (the test suite). ops/stack.sh makes three of
+ * them one cluster with these environment variables:
+ *   OPENSEARCH_CLUSTER_NAME, OPENSEARCH_NODE_NAME, OPENSEARCH_TRANSPORT_PORT (default HTTP_PORT + 100),
+ *   OPENSEARCH_SEED_HOSTS (comma-separated host:transport_port of the other nodes) and
+ *   OPENSEARCH_INITIAL_MANAGERS (node names that elect the first cluster manager).
  */
 public final class EmbeddedNode {
 
@@ -33,6 +39,11 @@ public final class EmbeddedNode {
         }
     }
 
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: EmbeddedNode HOME_DIR HTTP_PORT");
@@ -40,19 +51,27 @@ public final class EmbeddedNode {
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int httpPort = Integer.parseInt(args[1]);
-        Settings settings = Settings.builder()
+        String seedHosts = env("OPENSEARCH_SEED_HOSTS", "");
+        Settings.Builder builder = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", home.resolve("data").toString())
             .put("path.logs", home.resolve("logs").toString())
-            .put("cluster.name", "portal-test")
-            .put("node.name", "portal-test")
-            .put("discovery.type", "single-node")
+            .put("cluster.name", env("OPENSEARCH_CLUSTER_NAME", "portal-test"))
+            .put("node.name", env("OPENSEARCH_NODE_NAME", "portal-test"))
             .put("network.host", "127.0.0.1")
             .put("http.port", httpPort)
-            .put("transport.port", httpPort + 100)
+            .put("transport.port", Integer.parseInt(env("OPENSEARCH_TRANSPORT_PORT", String.valueOf(httpPort + 100))))
             // A shared build machine's disk may be fuller than OpenSearch's watermarks.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        if (seedHosts.isEmpty()) {
+            builder.put("discovery.type", "single-node");
+        } else {
+            builder.putList("discovery.seed_hosts", List.of(seedHosts.split(",")));
+            builder.putList(
+                "cluster.initial_cluster_manager_nodes", List.of(env("OPENSEARCH_INITIAL_MANAGERS", "").split(","))
+            );
+        }
+        Settings settings = builder.build();
         LogConfigurator.configureWithoutConfig(settings);
         Node node = new PortalNode(
             new Environment(settings, null),
