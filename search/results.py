@@ -22,6 +22,7 @@ from wagtail.search.index import SearchField
 from portal import vietnamese
 
 from . import facets as facet_rules
+from . import suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -267,6 +268,10 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
     backend: str = ""
     fell_back: bool = False
+    # "Có phải bạn muốn tìm": a corrected query that finds more (search.suggestions).
+    suggestion: str = ""
+    # The query as typed, when the results shown are those of its unambiguous correction (``query``).
+    corrected_from: str = ""
 
 
 def clean_filters(params):
@@ -330,13 +335,43 @@ def run_search(
     """Search the public pages (only ``site``'s when given); never raises for bad input or a failed engine.
 
     ``operator="or"`` finds pages with any of the words, best first: for a whole sentence, such as
-    a question being typed, where no page holds every word.
+    a question being typed, where no page holds every word. When little is found, a correction
+    from the index's vocabulary (``search.suggestions``) is offered as ``suggestion``, or, when
+    nothing was found and the correction is unambiguous, its results are shown at once
+    (``corrected_from`` holds the query as typed); ``chinh_xac=1`` turns that off.
     """
     params = params or {}
     query = clean_query(raw_query)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     filters = clean_filters(params)
-    outcome = SearchOutcome(query=query, filters=filters, sort=sort)
+    outcome = _search(
+        SearchOutcome(query=query, filters=filters, sort=sort), page_number, per_page, request, site, operator
+    )
+    if query and suggestions.worth_correcting(outcome.total):
+        as_typed = params.get(suggestions.EXACT_PARAM) == "1"
+        outcome = _corrected(outcome, as_typed, page_number, per_page, request, site, operator)
+    return outcome
+
+
+def _corrected(outcome, as_typed, *args):
+    """``outcome`` with a suggestion, or the results of an unambiguous correction when it found nothing
+    (unless the citizen asked for the words ``as_typed``)."""
+    correction = suggestions.correct(outcome.query)
+    if correction is None:
+        return outcome
+    corrected = _search(SearchOutcome(query=correction.query, filters=outcome.filters, sort=outcome.sort), *args)
+    if corrected.total <= outcome.total:
+        return outcome
+    shown = suggestions.accented_like(correction.query, [hit.title for hit in corrected.hits])
+    if outcome.total == 0 and not outcome.promotions and correction.unambiguous and not as_typed:
+        corrected.query, corrected.corrected_from = shown, outcome.query
+        return corrected
+    outcome.suggestion = shown
+    return outcome
+
+
+def _search(outcome, page_number, per_page, request, site, operator):
+    query, filters = outcome.query, outcome.filters
     if not query:
         return outcome
 
@@ -352,7 +387,7 @@ def run_search(
     all_values = facet_rules.all_facet_values(pages)
     outcome.facets = facet_rules.count_facets(all_values, filters)
     selected = [page for page, values in zip(pages, all_values, strict=True) if facet_rules.matches(values, filters)]
-    if sort == "date":
+    if outcome.sort == "date":
         undated = facet_rules.page_date  # pages without a date go last
         selected.sort(key=lambda page: (undated(page) is not None, undated(page) or 0), reverse=True)
 
