@@ -89,9 +89,14 @@ class DatabaseVocabulary:
             cursor.execute(f"SELECT term FROM {VOCABULARY_TABLE} WHERE term IN ({placeholders})", list(words))  # noqa: S608
             return {row[0] for row in cursor.fetchall()}
 
+    @staticmethod
+    def _same_start(word):
+        """Range and length bounds of the indexed words that start like ``word`` and may be a typo from it."""
+        limit = allowed_typos(word)
+        return [word[0], chr(ord(word[0]) + 1), len(word) - limit, len(word) + limit]
+
     def candidates(self, word):
         """{indexed word: entries holding it} for words that may be one or two typos from ``word``."""
-        limit = allowed_typos(word)
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
                 # fts5vocab answers a range of terms from the index's b-tree: the words starting with the
@@ -99,14 +104,18 @@ class DatabaseVocabulary:
                 cursor.execute(
                     f"SELECT term, doc FROM {VOCABULARY_TABLE} WHERE term >= %s AND term < %s "  # noqa: S608
                     "AND length(term) BETWEEN %s AND %s",
-                    [word[0], chr(ord(word[0]) + 1), len(word) - limit, len(word) + limit],
+                    self._same_start(word),
                 )
             else:
-                # pg_trgm's % (similarity above 0.3) through the trigram index, nearest first.
+                # pg_trgm's % (similarity above 0.3) through the trigram index, nearest first; and, since a
+                # swap in a short word shares too few trigrams ("dnag" and "dang" share one), the words
+                # starting with the same letter of about the same length, through the primary key.
                 cursor.execute(
-                    f"SELECT term, 1 FROM {VOCABULARY_TABLE} WHERE term %% %s "  # noqa: S608
-                    "ORDER BY similarity(term, %s) DESC LIMIT %s",
-                    [word, word, CANDIDATES_PER_WORD],
+                    f"(SELECT term, 1 FROM {VOCABULARY_TABLE} WHERE term %% %s "  # noqa: S608
+                    "ORDER BY similarity(term, %s) DESC LIMIT %s) "
+                    f"UNION (SELECT term, 1 FROM {VOCABULARY_TABLE} WHERE term >= %s AND term < %s "
+                    "AND length(term) BETWEEN %s AND %s)",
+                    [word, word, CANDIDATES_PER_WORD, *self._same_start(word)],
                 )
             return dict(cursor.fetchall())
 
