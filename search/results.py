@@ -81,23 +81,37 @@ def _with_fallback(run, what):
 
 
 def _candidate_ids(query, operator="and"):
+    """(ranked ids, {id: content type id} where known, backend used, whether it fell back)."""
+
     def run(backend):
-        # Only the ranking is needed here; _load_specific fetches the pages themselves.
-        results = searchable_pages().only("id").search(query, operator=operator, backend=backend)[:MAX_CANDIDATES]
+        # Only the ranking (and, from the database, each page's type) is needed here; _load_specific
+        # fetches the pages themselves.
+        results = searchable_pages().only("id", "content_type_id")
+        results = results.search(query, operator=operator, backend=backend)[:MAX_CANDIDATES]
         if hasattr(results, "pks"):  # the engines' results (search.backends.engine_results)
-            return results.pks(), backend
-        return [page.pk for page in results], backend
+            return results.pks(), {}, backend
+        pages = list(results)
+        return [page.pk for page in pages], {page.pk: page.content_type_id for page in pages}, backend
 
-    (ids, backend), fell_back = _with_fallback(run, "search")
-    return ids, backend, fell_back
+    (ids, types, backend), fell_back = _with_fallback(run, "search")
+    return ids, types, backend, fell_back
 
 
-def _load_specific(ids):
-    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk."""
+def _load_specific(ids, types=None):
+    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk.
+
+    ``types`` ({id: content type id}) saves a query for the ids it covers; each page type among the
+    ids then costs one query, plus one per many-to-many facet it declares.
+    """
     ids = list(dict.fromkeys(ids))
+    types = dict(types or {})
+    unknown = [pk for pk in ids if pk not in types]
+    if unknown:
+        types.update(Page.objects.filter(pk__in=unknown).values_list("pk", "content_type_id"))
     by_type = {}
-    for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
-        by_type.setdefault(content_type_id, []).append(pk)
+    for pk in ids:
+        if pk in types:
+            by_type.setdefault(types[pk], []).append(pk)
     pages = {}
     from django.contrib.contenttypes.models import ContentType
 
@@ -145,7 +159,10 @@ def _indexed_texts(pages):
     # PostgreSQL keeps the body as a tsvector beside a plain-text copy; SQLite keeps plain text.
     column = "body_text" if connection.vendor == "postgresql" else "body"
     texts = {}
-    entries = IndexEntry.objects.filter(object_id__in=[str(page.pk) for page in pages]).values_list("object_id", column)
+    # The content types too: a register entry or a snippet may share a page's primary key.
+    entries = IndexEntry.objects.filter(
+        object_id__in=[str(page.pk) for page in pages], content_type_id__in={page.content_type_id for page in pages}
+    ).values_list("object_id", column)
     for object_id, text in entries:
         texts[object_id] = texts.get(object_id, "") + " " + (text or "")
     return texts
@@ -241,8 +258,14 @@ def highlight(text, query, length=SNIPPET_LENGTH):
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped above
 
 
-def snippet(page, query):
-    return highlight(page.search_description or page_text(page), query)
+def snippet(page, query, indexed_text=None):
+    """The highlighted excerpt of a hit: its search description, else its text as indexed.
+
+    ``indexed_text`` is the text the database index holds (``_indexed_texts``, one query for a
+    page of hits); reading the page's search fields instead cost a query per hit for fields such
+    as a directive's PDF attachments.
+    """
+    return highlight(page.search_description or indexed_text or page_text(page), query)
 
 
 @dataclass
@@ -317,7 +340,12 @@ def _promotions(query):
     return promotions
 
 
-def _hit(page, query, request=None):
+def _hits(pages, query, request=None):
+    texts = _indexed_texts([page for page in pages if not page.search_description])
+    return [_hit(page, query, request, texts.get(str(page.pk), "").strip()) for page in pages]
+
+
+def _hit(page, query, request=None, indexed_text=None):
     return Hit(
         page=page,
         title=page.title,
@@ -325,7 +353,7 @@ def _hit(page, query, request=None):
         type=page._meta.label_lower,
         type_label=str(page._meta.verbose_name),
         date=facet_rules.page_date(page),
-        snippet=snippet(page, query),
+        snippet=snippet(page, query, indexed_text),
     )
 
 
@@ -375,9 +403,9 @@ def _search(outcome, page_number, per_page, request, site, operator):
     if not query:
         return outcome
 
-    ids, backend, fell_back = _candidate_ids(query, operator)
+    ids, types, backend, fell_back = _candidate_ids(query, operator)
     outcome.backend, outcome.fell_back = backend, fell_back
-    pages = _load_specific(_exact_identifier_ids(query) + ids)
+    pages = _load_specific(_exact_identifier_ids(query) + ids, types)
     if site is not None:  # a sub-portal's own search
         pages = [page for page in pages if page.path.startswith(site.root_page.path)]
     if backend == DATABASE_BACKEND:
@@ -398,9 +426,12 @@ def _search(outcome, page_number, per_page, request, site, operator):
     paginator = Paginator(selected, per_page)
     outcome.page = paginator.get_page(page_number)
     outcome.total = paginator.count
-    outcome.hits = [_hit(page, query, request=request) for page in outcome.page.object_list]
+    outcome.hits = _hits(list(outcome.page.object_list), query, request)
     if outcome.page.number == 1 and not filters:
-        outcome.promotions = [(_hit(page, query, request=request), description) for page, description in promotions]
+        promoted = _hits([page for page, _description in promotions], query, request)
+        outcome.promotions = [
+            (hit, description) for hit, (_page, description) in zip(promoted, promotions, strict=True)
+        ]
     return outcome
 
 
