@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 
 from portal import vietnamese
@@ -36,6 +37,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class Correction:
     query: str
     unambiguous: bool
+
+
+def enabled():
+    """Corrections are on unless ``SEARCH_CORRECTIONS = False`` (the benchmark measures search both ways)."""
+    return getattr(settings, "SEARCH_CORRECTIONS", True)
 
 
 def worth_correcting(total):
