@@ -22,12 +22,17 @@ def bench_urls():
     procedure = ProcedurePage.objects.live().filter(slug__startswith=PROCEDURE_SLUG).order_by("-pk").first()
     tracker = IndicatorTrackerPage.objects.live().first()
     doc_type = directive.doc_type
+
+    def path(page):
+        # With several sites (the demo's sub-portals), page.url is absolute; wrk needs the path.
+        return page.get_url_parts()[2]
+
     return [
         ("home", "/"),
-        ("directive_listing", f"{index.url}?loai={doc_type.slug}&nam={directive.issued_on.year}"),
-        ("directive_detail", directive.url),
-        ("procedure_detail", procedure.url),
-        ("tracker", tracker.url),
+        ("directive_listing", f"{path(index)}?loai={doc_type.slug}&nam={directive.issued_on.year}"),
+        ("directive_detail", path(directive)),
+        ("procedure_detail", path(procedure)),
+        ("tracker", path(tracker)),
         ("search", "/tim-kiem/?q=" + SEARCH_QUERY.replace(" ", "+")),
         ("autocomplete", "/api/search/autocomplete/?q=" + AUTOCOMPLETE_QUERY.replace(" ", "+")),
     ]

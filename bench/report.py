@@ -31,6 +31,8 @@ WARM_TARGET = 50
 # Pages the page cache never serves, on purpose (portal.settings.base.PAGE_CACHE_EXCLUDED_PATHS).
 NEVER_CACHED = {"search": "not cached by design: every query is counted for the search statistics"}
 MAX_QUERIES = 12
+# The search page's own budget (issue 19): ranking, candidates, cards, snippets and query counting.
+PAGE_MAX_QUERIES = {"search": 8}
 MAX_WORKER_MB = 200
 MAX_IMPORT_SECONDS = 30
 SEARCH_P95 = {"OpenSearch": 50, "PostgreSQL": 150}
@@ -149,6 +151,18 @@ def render(results):
             (f"worker peak memory ≤ {MAX_WORKER_MB} MB", f"{_num(peak)} MB", bool(peak) and peak <= MAX_WORKER_MB)
         )
 
+    if results.get("search_load"):
+        add("### Search page throughput per engine (page cache off)")
+        add("")
+        add("| engine | req/s | p50 ms | p99 ms | errors |")
+        add("| --- | ---: | ---: | ---: | ---: |")
+        for engine, row in results["search_load"].items():
+            add(
+                f"| {engine} | {_num(row.get('rps'))} | {_num(row.get('p50_ms'))} | {_num(row.get('p99_ms'))} | "
+                f"{row.get('errors', 0)} |"
+            )
+        add("")
+
     add("### SQL queries per page (anonymous, page cache off)")
     add("")
     small_directives = results["small_generate"].get("scale", {}).get("directives", 1000)
@@ -164,9 +178,9 @@ def render(results):
             same = s["queries"] == f["queries"]
             targets.append(
                 (
-                    f"{label}: queries equal at both scales and ≤ {MAX_QUERIES}",
+                    f"{label}: queries equal at both scales and ≤ {PAGE_MAX_QUERIES.get(name, MAX_QUERIES)}",
                     f"{s['queries']} / {f['queries']}",
-                    same and f["queries"] <= MAX_QUERIES,
+                    same and f["queries"] <= PAGE_MAX_QUERIES.get(name, MAX_QUERIES),
                 )
             )
     add("")
@@ -174,20 +188,26 @@ def render(results):
     add("### Search latency (in process)")
     add("")
     add(
-        "| engine | dataset | search p50 ms | search p95 ms | autocomplete p50 ms | autocomplete p95 ms "
-        "| backend used |"
+        "Search is sampled over accent-free and misspelt queries twice: with corrections and synonyms on, "
+        "as the portal runs, and off (`SEARCH_CORRECTIONS`, `SEARCH_SYNONYMS`)."
     )
-    add("| --- | --- | ---: | ---: | ---: | ---: | --- |")
+    add("")
+    add(
+        "| engine | dataset | search p50 ms | search p95 ms | search p95 ms, corrections and synonyms off "
+        "| autocomplete p50 ms | autocomplete p95 ms | backend used |"
+    )
+    add("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for engine, data in results.get("search", {}).items():
         if "error" in data or "note" in data:
             text = data.get("note") or f"error: {data['error'][:120]}"
-            add(f"| {engine} | {data.get('dataset', '')} | {text} | | | | |")
+            add(f"| {engine} | {data.get('dataset', '')} | {text} | | | | | |")
             continue
         s, a = data["search"], data["autocomplete"]
         dataset = data.get("dataset", results["scale"])
         at_scale = dataset == "full"
         add(
             f"| {engine} | {dataset} | {_num(s['p50_ms'])} | {_num(s['p95_ms'])} | "
+            f"{_num(data.get('search_without_expansion', {}).get('p95_ms'))} | "
             f"{_num(a['p50_ms'])} | {_num(a['p95_ms'])} | "
             f"{', '.join(data.get('backends', []))} |"
         )

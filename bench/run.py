@@ -258,6 +258,11 @@ def load_run(mode, database_url, urls, args, extra_env):
     return {"pages": rows, "worker_peak_mb": memory}
 
 
+def search_load(database_url, path, args, extra_env):
+    """The search page alone under gunicorn (page cache off, as search is never cached): a wrk row."""
+    return load_run("cold", database_url, {"search": path}, args, extra_env)["pages"]["search"]
+
+
 # Services ----------------------------------------------------------------------------------------
 
 
@@ -482,7 +487,9 @@ def main(argv=None):
         }
 
     # Search latency per engine, and indexing throughput on each.
-    results["search"], results["indexing"] = {}, {}
+    results["search"], results["indexing"], results["search_load"] = {}, {}, {}
+    if "load" in results and "sqlite" in engines:
+        results["search_load"]["SQLite (FTS5)"] = results["load"]["cold"]["pages"]["search"]
     engine_scale = args.engine_scale or args.scale
     results["engine_scale"] = engine_scale
     if engine_scale == args.scale:
@@ -506,6 +513,8 @@ def main(argv=None):
             with psycopg.connect(pg_url) as conn:
                 results["versions"]["postgresql"] = conn.execute("SHOW server_version").fetchone()[0]
             results["search"]["PostgreSQL"] = {**search_latency(env_for(pg_url)), "dataset": pg_scale}
+            if not args.skip_load:
+                results["search_load"]["PostgreSQL"] = search_load(pg_url, urls["search"], args, {"SECRET_KEY": secret})
             results["indexing"][f"PostgreSQL, {pg_scale} dataset"] = {
                 "seconds": pg_report.get("seconds", {}).get("indexing"),
                 "objects": pg_report.get("counts", {}).get("indexed_objects"),
@@ -532,6 +541,10 @@ def main(argv=None):
                 "objects": count_indexed(output),
             }
             results["search"]["OpenSearch"] = {**search_latency(env), "dataset": os_scale}
+            if not args.skip_load:
+                results["search_load"]["OpenSearch"] = search_load(
+                    os_url, urls["search"], args, {"SECRET_KEY": secret, "SEARCH_URL": search_url + "?index=bench"}
+                )
         except Exception as error:  # noqa: BLE001
             results["search"]["OpenSearch"] = {"error": str(error)[:500]}
         finally:

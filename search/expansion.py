@@ -18,9 +18,12 @@ several words, ANDed with the rest of the query), so SQLite, PostgreSQL and Open
 answer alike and the database fallback expands as the engine does.
 """
 
+import contextvars
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
 from modelsearch.query import And, Or, Phrase, PlainText
 
 from .synonyms import IY_ONSETS, current_rules, term_key
@@ -102,9 +105,30 @@ def _alternatives(expansion):
     return list(dict.fromkeys(texts + [other for other in map(_respelled, texts) if other]))
 
 
+# Off inside ``as_typed()``: the zero-result report asks what the words alone find.
+_expanding = contextvars.ContextVar("search_expanding", default=True)
+
+
+def enabled():
+    """Whether public search expands queries (``SEARCH_SYNONYMS``, on unless set False)."""
+    return _expanding.get() and getattr(settings, "SEARCH_SYNONYMS", True)
+
+
+@contextmanager
+def as_typed():
+    """Searches inside the block look for the words as typed, without synonyms or i/y variants."""
+    token = _expanding.set(False)
+    try:
+        yield
+    finally:
+        _expanding.reset(token)
+
+
 def expand(query, operator="and", rules=None):
     """``query`` as the engines should search it: the string itself when nothing expands,
     otherwise a query tree with an OR of the alternatives for each expanded run."""
+    if not enabled():
+        return query
     rules = current_rules() if rules is None else rules
     segments = _segments(query, rules)
     if not any(isinstance(segment, Expansion) for segment in segments):

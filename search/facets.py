@@ -186,12 +186,6 @@ def facet_values(page, subportals=None):
     return values
 
 
-def all_facet_values(pages):
-    """facet_values() of each page, reading the sub-portals once."""
-    subportals = _subportal_agencies()
-    return [facet_values(page, subportals) for page in pages]
-
-
 def matches(values, filters, skip=None):
     """Whether a page's facet values satisfy every selected filter (except ``skip``)."""
     for name, key in filters.items():

@@ -9,6 +9,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 
+from . import suggestions
+
 PROMOTION_PERMISSIONS = [
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
@@ -17,6 +19,35 @@ PROMOTION_PERMISSIONS = [
 
 def can_see_search_reports(user):
     return user.is_superuser or any(user.has_perm(permission) for permission in PROMOTION_PERMISSIONS)
+
+
+def synonym_expansions(query):
+    """``query`` with each synonym or i/y spelling that search also looks for in place of the
+    words typed ("chich ngua" → "tiêm chủng"), one rewritten query per alternative."""
+    from .expansion import expansions_for
+
+    rewritten = []
+    for expansion in expansions_for(query):
+        if expansion.typed in query:
+            rewritten += [query.replace(expansion.typed, alternative, 1) for alternative in expansion.alternatives]
+    return rewritten
+
+
+def later_fix(query):
+    """How a query that once found nothing is answered now, as a line for staff ("" if it still is not)."""
+    from .expansion import as_typed
+    from .results import run_search
+
+    with as_typed():
+        typed = run_search(query, {suggestions.EXACT_PARAM: "1"})
+        if typed.total:
+            return str(_("Nay có kết quả"))
+        for rewritten in synonym_expansions(query):
+            if run_search(rewritten, {suggestions.EXACT_PARAM: "1"}).total:
+                return str(_("Từ đồng nghĩa: %(query)s") % {"query": rewritten})
+    if typed.suggestion:
+        return str(_("Sửa lỗi gõ: %(query)s") % {"query": typed.suggestion})
+    return ""
 
 
 class ZeroResultFilterSet(WagtailFilterSet):
@@ -40,6 +71,8 @@ class ZeroResultQueriesReportView(ReportView):
         Column("query_string", label=_("Từ khóa"), sort_key="query_string"),
         NumberColumn("_zero_hits", label=_("Số lần không có kết quả"), sort_key="_zero_hits"),
         DateColumn("_last_seen", label=_("Lần gần nhất"), sort_key="_last_seen"),
+        # Answered since by content, a synonym or a typo correction: nothing left to do for staff.
+        Column("later_fix", label=_("Nay tìm được nhờ"), accessor=lambda query: later_fix(query.query_string)),
     ]
     list_export = ["query_string", "_zero_hits", "_last_seen"]
     export_headings = {

@@ -22,6 +22,7 @@ from wagtail.search.index import SearchField
 from portal import vietnamese
 
 from . import facets as facet_rules
+from . import suggestions
 from .expansion import expand, searched_words
 
 logger = logging.getLogger(__name__)
@@ -80,38 +81,88 @@ def _with_fallback(run, what):
         return run(DATABASE_BACKEND), True
 
 
-def _candidate_ids(query, operator="and"):
+def _candidates(query, operator="and"):
+    """(the ranked live pages, as base ``Page`` rows; backend used; whether it fell back)."""
     # Citizens' names and i/y spellings, searched alike on every engine (search.expansion).
     expanded = expand(query, operator)
 
     def run(backend):
-        # Only the ranking is needed here; _load_specific fetches the pages themselves.
-        results = searchable_pages().only("id").search(expanded, operator=operator, backend=backend)[:MAX_CANDIDATES]
+        results = searchable_pages().search(expanded, operator=operator, backend=backend)[:MAX_CANDIDATES]
         if hasattr(results, "pks"):  # the engines' results (search.backends.engine_results)
-            return results.pks(), backend
-        return [page.pk for page in results], backend
+            return _base_pages(results.pks()), backend
+        return list(results), backend
 
-    (ids, backend), fell_back = _with_fallback(run, "search")
-    return ids, backend, fell_back
+    (pages, backend), fell_back = _with_fallback(run, "search")
+    return pages, backend, fell_back
 
 
-def _load_specific(ids):
-    """Specific pages for ``ids`` in that order (first occurrence), with what facets read fetched in bulk."""
-    ids = list(dict.fromkeys(ids))
-    by_type = {}
-    for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"):
-        by_type.setdefault(content_type_id, []).append(pk)
-    pages = {}
+def _base_pages(ids):
+    """Base ``Page`` rows for ``ids``, in that order."""
+    found = Page.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+@dataclass(frozen=True)
+class Card:
+    """What the results read of a page's specific type: facet values, date, number or code."""
+
+    values: dict
+    date: object
+    identifier: str
+
+
+def _cards(pages):
+    """{pk: Card} of ``pages``, kept in the page cache for the content generation.
+
+    Facets, sorting and numbers read the specific page types: loading them cost a query per page
+    type among the candidates (four at 1,000 directives) plus one per many-to-many facet. The cards
+    change only when content does, so a repeated or overlapping search loads none.
+    """
+    from django.utils.translation import get_language
+
+    from portal.cache import cache_seconds, current_generation, page_cache
+
+    try:
+        cache = page_cache()
+        prefix = f"portal:search-card:{current_generation(cache)}:{get_language()}:"
+        cards = {
+            int(key.removeprefix(prefix)): card
+            for key, card in cache.get_many([prefix + str(page.pk) for page in pages]).items()
+        }
+    except Exception:  # noqa: BLE001 - the cache being down must not take search down
+        cache, cards = None, {}
+    missing = [page for page in pages if page.pk not in cards]
+    if missing:
+        subportals = facet_rules._subportal_agencies()
+        computed = {
+            page.pk: Card(facet_rules.facet_values(page, subportals), facet_rules.page_date(page), _identifier(page))
+            for page in _load_specific(missing)
+        }
+        cards.update(computed)
+        if cache is not None and computed:
+            try:
+                cache.set_many({prefix + str(pk): card for pk, card in computed.items()}, cache_seconds(cache))
+            except Exception:  # noqa: BLE001
+                logger.warning("Cache unavailable: could not keep search cards", exc_info=True)
+    return cards
+
+
+def _load_specific(pages):
+    """The specific pages of base ``pages``, with what facets read fetched in bulk: a query per page
+    type, plus one per many-to-many facet it declares."""
     from django.contrib.contenttypes.models import ContentType
 
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    specific = []
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
         select, prefetch = facet_rules.related_names(model)
-        for page in model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch):
-            pages[page.pk] = page
-    return [pages[pk] for pk in ids if pk in pages]
+        specific.extend(model.objects.filter(pk__in=pks).select_related(*select).prefetch_related(*prefetch))
+    return specific
 
 
 def page_text(page):
@@ -148,7 +199,10 @@ def _indexed_texts(pages):
     # PostgreSQL keeps the body as a tsvector beside a plain-text copy; SQLite keeps plain text.
     column = "body_text" if connection.vendor == "postgresql" else "body"
     texts = {}
-    entries = IndexEntry.objects.filter(object_id__in=[str(page.pk) for page in pages]).values_list("object_id", column)
+    # The content types too: a register entry or a snippet may share a page's primary key.
+    entries = IndexEntry.objects.filter(
+        object_id__in=[str(page.pk) for page in pages], content_type_id__in={page.content_type_id for page in pages}
+    ).values_list("object_id", column)
     for object_id, text in entries:
         texts[object_id] = texts.get(object_id, "") + " " + (text or "")
     return texts
@@ -192,6 +246,8 @@ def _exact_identifier_ids(query):
 
     They lead the results even when more than ``MAX_CANDIDATES`` other pages cite the number.
     """
+    from home.structure import private_q
+
     if not any(character.isdigit() for character in query):
         return []
     ids = []
@@ -199,17 +255,18 @@ def _exact_identifier_ids(query):
         own_fields = {field.name for field in model._meta.get_fields() if getattr(field, "model", None) is model}
         for name in IDENTIFIER_FIELDS:
             if name in own_fields:
-                matches = model.objects.live().public().filter(**{f"{name}__iexact": query})
+                # private_q() rather than .public(), which queries the view restrictions on every call.
+                matches = model.objects.live().exclude(private_q()).filter(**{f"{name}__iexact": query})
                 ids.extend(matches.values_list("pk", flat=True)[:10])
     return ids
 
 
-def exact_identifiers_first(pages, query):
+def exact_identifiers_first(pages, query, cards):
     """Pages whose number or code is the query ("07/KH-UBND", "1.001612", "15/2011/QD-UBND") come first."""
     if not any(character.isdigit() for character in query):
         return pages
     key = _identifier_key(query)
-    return sorted(pages, key=lambda page: _identifier_key(_identifier(page)) != key)
+    return sorted(pages, key=lambda page: _identifier_key(cards[page.pk].identifier) != key)
 
 
 def highlight(text, query, length=SNIPPET_LENGTH):
@@ -244,8 +301,14 @@ def highlight(text, query, length=SNIPPET_LENGTH):
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped above
 
 
-def snippet(page, query):
-    return highlight(page.search_description or page_text(page), query)
+def snippet(page, query, indexed_text=None):
+    """The highlighted excerpt of a hit: its search description, else its text as indexed.
+
+    ``indexed_text`` is the text the database index holds (``_indexed_texts``, one query for a
+    page of hits); reading the page's search fields instead cost a query per hit for fields such
+    as a directive's PDF attachments.
+    """
+    return highlight(page.search_description or indexed_text or page_text(page), query)
 
 
 @dataclass
@@ -271,6 +334,10 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
     backend: str = ""
     fell_back: bool = False
+    # "Có phải bạn muốn tìm": a corrected query that finds more (search.suggestions).
+    suggestion: str = ""
+    # The query as typed, when the results shown are those of its unambiguous correction (``query``).
+    corrected_from: str = ""
 
 
 def clean_filters(params):
@@ -316,15 +383,25 @@ def _promotions(query):
     return promotions
 
 
-def _hit(page, query, request=None):
+def _hits(pages, query, request=None, cards=None):
+    """Hits for ``pages``: base pages with their ``cards``, or specific pages (promotions) without."""
+    texts = _indexed_texts([page for page in pages if not page.search_description])
+    return [
+        _hit(page, query, request, texts.get(str(page.pk), "").strip(), cards[page.pk].date if cards else None)
+        for page in pages
+    ]
+
+
+def _hit(page, query, request=None, indexed_text=None, date=None):
+    model = page.specific_class or type(page)
     return Hit(
         page=page,
         title=page.title,
         url=page.get_url(request=request) or page.url or "",
-        type=page._meta.label_lower,
-        type_label=str(page._meta.verbose_name),
-        date=facet_rules.page_date(page),
-        snippet=snippet(page, query),
+        type=model._meta.label_lower,
+        type_label=str(model._meta.verbose_name),
+        date=date or facet_rules.page_date(page),
+        snippet=snippet(page, query, indexed_text),
     )
 
 
@@ -334,31 +411,63 @@ def run_search(
     """Search the public pages (only ``site``'s when given); never raises for bad input or a failed engine.
 
     ``operator="or"`` finds pages with any of the words, best first: for a whole sentence, such as
-    a question being typed, where no page holds every word.
+    a question being typed, where no page holds every word. When little is found, a correction
+    from the index's vocabulary (``search.suggestions``) is offered as ``suggestion``, or, when
+    nothing was found and the correction is unambiguous, its results are shown at once
+    (``corrected_from`` holds the query as typed); ``chinh_xac=1`` turns that off.
     """
     params = params or {}
     query = clean_query(raw_query)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     filters = clean_filters(params)
-    outcome = SearchOutcome(query=query, filters=filters, sort=sort)
+    outcome = _search(
+        SearchOutcome(query=query, filters=filters, sort=sort), page_number, per_page, request, site, operator
+    )
+    if query and suggestions.enabled() and suggestions.worth_correcting(outcome.total):
+        as_typed = params.get(suggestions.EXACT_PARAM) == "1"
+        outcome = _corrected(outcome, as_typed, page_number, per_page, request, site, operator)
+    return outcome
+
+
+def _corrected(outcome, as_typed, *args):
+    """``outcome`` with a suggestion, or the results of an unambiguous correction when it found nothing
+    (unless the citizen asked for the words ``as_typed``)."""
+    correction = suggestions.correct(outcome.query)
+    if correction is None:
+        return outcome
+    corrected = _search(SearchOutcome(query=correction.query, filters=outcome.filters, sort=outcome.sort), *args)
+    if corrected.total <= outcome.total:
+        return outcome
+    shown = suggestions.accented_like(correction.query, [hit.title for hit in corrected.hits])
+    if outcome.total == 0 and not outcome.promotions and correction.unambiguous and not as_typed:
+        corrected.query, corrected.corrected_from = shown, outcome.query
+        return corrected
+    outcome.suggestion = shown
+    return outcome
+
+
+def _search(outcome, page_number, per_page, request, site, operator):
+    query, filters = outcome.query, outcome.filters
     if not query:
         return outcome
 
-    ids, backend, fell_back = _candidate_ids(query, operator)
+    pages, backend, fell_back = _candidates(query, operator)
     outcome.backend, outcome.fell_back = backend, fell_back
-    pages = _load_specific(_exact_identifier_ids(query) + ids)
+    exact = [pk for pk in _exact_identifier_ids(query) if pk not in {page.pk for page in pages}]
+    if exact:
+        pages = _base_pages(exact) + pages
     if site is not None:  # a sub-portal's own search
         pages = [page for page in pages if page.path.startswith(site.root_page.path)]
+    cards = _cards(pages)
+    pages = [page for page in pages if page.pk in cards]  # a page type no longer installed
     if backend == DATABASE_BACKEND:
         pages = rank_exact_accents_first(pages, query)
-    pages = exact_identifiers_first(pages, query)
+    pages = exact_identifiers_first(pages, query, cards)
 
-    all_values = facet_rules.all_facet_values(pages)
-    outcome.facets = facet_rules.count_facets(all_values, filters)
-    selected = [page for page, values in zip(pages, all_values, strict=True) if facet_rules.matches(values, filters)]
-    if sort == "date":
-        undated = facet_rules.page_date  # pages without a date go last
-        selected.sort(key=lambda page: (undated(page) is not None, undated(page) or 0), reverse=True)
+    outcome.facets = facet_rules.count_facets([cards[page.pk].values for page in pages], filters)
+    selected = [page for page in pages if facet_rules.matches(cards[page.pk].values, filters)]
+    if outcome.sort == "date":  # pages without a date go last
+        selected.sort(key=lambda page: (cards[page.pk].date is not None, cards[page.pk].date or 0), reverse=True)
 
     promotions = _promotions(query)
     promoted_ids = {page.pk for page, _description in promotions}
@@ -369,9 +478,12 @@ def run_search(
     outcome.total = paginator.count
     # Snippets mark the synonyms that found a page too ("CCCD" marks "căn cước công dân").
     marked = searched_words(query)
-    outcome.hits = [_hit(page, marked, request=request) for page in outcome.page.object_list]
+    outcome.hits = _hits(list(outcome.page.object_list), marked, request, cards)
     if outcome.page.number == 1 and not filters:
-        outcome.promotions = [(_hit(page, marked, request=request), description) for page, description in promotions]
+        promoted = _hits([page for page, _description in promotions], marked, request)
+        outcome.promotions = [
+            (hit, description) for hit, (_page, description) in zip(promoted, promotions, strict=True)
+        ]
     return outcome
 
 
@@ -382,20 +494,15 @@ def autocomplete(raw_query, request=None):
         return []
 
     def run(backend):
-        results = searchable_pages().only("id").autocomplete(query, operator="and", backend=backend)
+        # Whole base rows: title, address and type are all there, so no second query loads them.
+        results = searchable_pages().autocomplete(query, operator="and", backend=backend)
         return list(results[:AUTOCOMPLETE_LIMIT])
 
     pages, _fell_back = _with_fallback(run, "autocomplete")
-    # Title, address and type are all on the base page row: no specific rows to load.
-    found = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages])}
     return [
-        {
-            "title": found[page.pk].title,
-            "url": found[page.pk].get_url(request=request),
-            "type": found[page.pk].specific_class._meta.label_lower,
-        }
+        {"title": page.title, "url": page.get_url(request=request), "type": page.specific_class._meta.label_lower}
         for page in pages
-        if page.pk in found and found[page.pk].specific_class is not None
+        if page.specific_class is not None
     ]
 
 

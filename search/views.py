@@ -20,7 +20,10 @@ def search(request):
     own_site = site if site is not None and not site.is_default_site and request.GET.get("toan_tinh") != "1" else None
     outcome = portal_search.run_search(raw_query, request.GET, _page_number(request), request=request, site=own_site)
     if outcome.query and outcome.page is not None and outcome.page.number == 1 and not outcome.filters:
-        portal_search.log_query(outcome.query, outcome.total + len(outcome.promotions))
+        if outcome.corrected_from:  # the words as typed found nothing; the report shows what fixed them
+            portal_search.log_query(outcome.corrected_from, 0)
+        else:
+            portal_search.log_query(outcome.query, outcome.total + len(outcome.promotions))
     return TemplateResponse(
         request,
         "search/search.html",
@@ -52,6 +55,8 @@ def search_api(request):
     page = outcome.page
     data = {
         "query": outcome.query,
+        "corrected_from": outcome.corrected_from,
+        "suggestion": outcome.suggestion,
         "total": outcome.total,
         "page": page.number if page else 1,
         "pages": page.paginator.num_pages if page else 0,

@@ -4,14 +4,16 @@ register = template.Library()
 
 
 @register.simple_tag
-def search_url(request, name, value):
-    """The current search URL with ``name`` set to ``value`` (or removed for None); back to page 1."""
+def search_url(request, name, value, **more):
+    """The current search URL with ``name`` set to ``value`` (or removed for None), and so for each
+    of ``more``; back to page 1."""
     params = request.GET.copy()
     params.pop("page", None)
-    if value is None:
-        params.pop(name, None)
-    else:
-        params[name] = value
+    for key, new in {name: value, **more}.items():
+        if new is None:
+            params.pop(key, None)
+        else:
+            params[key] = new
     return "?" + params.urlencode()
 
 

@@ -57,3 +57,26 @@ def test_a_subportal_page_costs_no_more_queries_than_the_province_page(generated
         assert queries(subportal.hostname, subportal_pages[name]) == queries("testserver", province_pages[name]), name
     # The province's home page shows sections a sub-portal has none of (online services), one query more.
     assert queries(subportal.hostname, "/") <= queries("testserver", "/")
+
+
+def test_a_subportal_home_and_the_province_finder_cost_the_same_queries_at_3_and_30_subportals(index_pages):  # noqa: F811
+    from wagtail.models import Site
+
+    def costs():
+        province = Site.objects.get(is_default_site=True)
+        subportal = SubPortal.objects.get(name="Đơn vị thử nghiệm 2").site
+        finder = pages_of(province.root_page)["listing"]
+        return (
+            queries(subportal.hostname, "/"),
+            queries("testserver", finder),
+            queries("testserver", finder + "?nam=2024"),
+        )
+
+    with override_settings(ALLOWED_HOSTS=["testserver", ".localhost"]):
+        generate(Scale(directives=30, news=0, procedures=0, campaigns=0, subportals=3), stream=None, index=False)
+        at_3 = costs()
+        # Thirty sub-portals, the directives dealt out between the province and them.
+        generate(Scale(directives=90, news=0, procedures=0, campaigns=0, subportals=30), stream=None, index=False)
+        assert SubPortal.objects.filter(name__startswith="Đơn vị thử nghiệm ").count() == 30
+        at_30 = costs()
+    assert at_3 == at_30

@@ -66,6 +66,24 @@ FOUND = [
 
 NOTHING = ["khong co tu nay xyzq", "07/KH-XYZQ"]
 
+# Typos: (query as typed, the correction shown, title expected first, note). A query that finds
+# nothing and has one nearest indexed spelling shows that spelling's results at once.
+TYPOS = [
+    ("dang ky kinh doanhh", "đăng ký kinh doanh", "Đăng ký kinh doanh hộ cá thể", "a doubled last letter"),
+    ("dnag ky kinh doanh", "đăng ký kinh doanh", "Đăng ký kinh doanh hộ cá thể", "two letters swapped"),
+    ("giay pheo xay dung", "giấy phép xây dựng", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "a neighbouring key"),
+    ("tiem chungg", "tiêm chủng", "Tiêm chủng mở rộng cho trẻ em", "accents restored from the results"),
+    ("căn cướcc", "căn cước", "Cấp lại thẻ căn cước công dân", "typed with accents, one letter too many"),
+    ("bao hiemm xa hoi", "bảo hiểm xã hội", "Bảo hiểm xã hội tự nguyện", "unaccented, one letter too many"),
+]
+
+# Queries no correction may touch: every word is indexed, or a word has no near indexed word.
+NOT_CORRECTED = [
+    ("dang ky kinh doanh", "every word is indexed"),
+    ("khong co tu nay xyzq", "xyzq is nothing like an indexed word"),
+    ("07/KH-XYZQ", "numbers and short words are never corrected"),
+]
+
 AUTOCOMPLETE = [
     ("dang k", "Đăng ký kinh doanh hộ cá thể"),
     ("Đăng k", "Đăng ký kinh doanh hộ cá thể"),
@@ -115,6 +133,20 @@ def test_unaccented_queries_find_every_accented_spelling(engine, corpus, subtest
     for query in NOTHING:
         with subtests.test(query=query):
             assert titles(query) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_typos_show_the_results_of_the_nearest_indexed_spelling(engine, corpus, subtests):
+    _check_engine(engine)
+    for query, shown, expected, note in TYPOS:
+        with subtests.test(query=query, note=note):
+            outcome = run_search(query, per_page=50)
+            assert (outcome.corrected_from, outcome.query) == (query, shown)
+            assert outcome.hits and outcome.hits[0].title == expected, [hit.title for hit in outcome.hits]
+    for query, note in NOT_CORRECTED:
+        with subtests.test(query=query, note=note):
+            outcome = run_search(query)
+            assert not outcome.corrected_from and not outcome.suggestion
 
 
 @pytest.mark.parametrize("engine", ENGINES)

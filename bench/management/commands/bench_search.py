@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.test import override_settings
 
 from search.results import autocomplete, run_search
 
@@ -20,6 +21,17 @@ QUERIES = [
     "thu dien tu cong vu",
     "phong chong thien tai",
 ]
+# Misspelt, as citizens type them: measured with corrections on (and synonyms, once the query
+# expansion module is merged) and off, in the same run.
+TYPO_QUERIES = [
+    "dang ky khai sinhh",
+    "cap phep xay dungg",
+    "chung thuc ban sa0",
+    "thu tuc hanh chinhh",
+]
+# The settings that switch query expansion off: corrections (search.suggestions) and synonyms.
+# SEARCH_SYNONYMS switches off synonyms and i/y variants (search.expansion.enabled).
+EXPANSION_SETTINGS = ("SEARCH_CORRECTIONS", "SEARCH_SYNONYMS")
 PREFIXES = [
     "cap ph",
     "dang k",
@@ -85,11 +97,14 @@ class Command(BaseCommand):
             autocomplete(prefix)
             return ""
 
-        search_samples, backends = self._time(search, QUERIES, options["max_seconds"])
+        search_samples, backends = self._time(search, QUERIES + TYPO_QUERIES, options["max_seconds"])
+        with override_settings(**dict.fromkeys(EXPANSION_SETTINGS, False)):
+            plain_samples, _ = self._time(search, QUERIES + TYPO_QUERIES, options["max_seconds"])
         suggest_samples, _ = self._time(suggest, PREFIXES, options["max_seconds"])
         data = {
             "backends": backends,
             "search": {**percentiles(search_samples), "samples": len(search_samples)},
+            "search_without_expansion": {**percentiles(plain_samples), "samples": len(plain_samples)},
             "autocomplete": {**percentiles(suggest_samples), "samples": len(suggest_samples)},
             "result_counts": totals,
         }

@@ -1,0 +1,33 @@
+"""The zero-result report says which queries that found nothing are answered now, and how."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from search import reports
+from search.models import Synonym, SynonymDirection
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    user = get_user_model().objects.create_superuser("bientap", "bientap@example.test", "mat-khau-dai-123")
+    client.force_login(user)
+    return client
+
+
+def test_the_report_shows_the_typo_correction_that_now_answers_a_query(client, staff_client, corpus):
+    client.get("/tim-kiem/", {"q": "tiem chungg"})  # a citizen's typo, answered by its correction
+    client.get("/tim-kiem/", {"q": "khong co tu nay xyzq"})
+    page = staff_client.get(reverse("search_reports:zero_results")).content.decode()
+    assert "tiem chungg" in page and "Sửa lỗi gõ: tiêm chủng" in page
+    assert "khong co tu nay xyzq" in page
+
+
+def test_the_report_shows_the_synonym_that_now_answers_a_query(staff_client, corpus):
+    # Staff add the citizens' name for vaccination to the synonym list after "chich ngua" found nothing.
+    Synonym.objects.create(terms="chích ngừa, tiêm chủng", direction=SynonymDirection.TWO_WAY)
+    assert reports.later_fix("chich ngua") == "Từ đồng nghĩa: tiêm chủng"
+    assert reports.later_fix("khong co tu nay xyzq") == ""
+    assert reports.later_fix("tiem chung") == "Nay có kết quả"
