@@ -8,7 +8,8 @@ the admin (portal.wagtail_hooks), the compliance dashboard counts it, visitors n
 from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
 from django.urls import Resolver404, resolve, translate_url
-from django.utils import translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 
@@ -34,6 +35,18 @@ def translation_is_stale(page):
     if page.pk is None or page.locale.language_code == default_language():
         return False
     return stale_translations(Page.objects.filter(pk=page.pk)).exists()
+
+
+def stale_message(page):
+    """What staff read on an out-of-date translation: which source changed, and when."""
+    source = source_page(page)
+    return _(
+        "Bản tiếng Việt “%(title)s” đã được xuất bản lại lúc %(published)s, sau bản dịch này: "
+        "hãy cập nhật bản dịch cho khớp."
+    ) % {
+        "title": source.title,
+        "published": formats.date_format(timezone.localtime(source.last_published_at), "SHORT_DATETIME_FORMAT"),
+    }
 
 
 def source_page(page):
