@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.index import SearchField
 
 from portal import vietnamese
 
+from . import english
 from . import facets as facet_rules
 
 logger = logging.getLogger(__name__)
@@ -64,8 +66,14 @@ def searchable_pages():
     from home.structure import private_q
 
     # private_q: the portal's private sections, kept per content generation (Wagtail's
-    # .public() queries every view restriction on each call).
-    return Page.objects.live().exclude(private_q()).not_type(HomePage)
+    # .public() queries every view restriction on each call). Pages of the current language only:
+    # Vietnamese search finds Vietnamese pages, English search (under /en/) English ones.
+    return Page.objects.live().exclude(private_q()).not_type(HomePage).filter(locale=Locale.get_active())
+
+
+def searching_in_english():
+    """Whether the search is on an English page (/en/…), which search.english answers."""
+    return translation.get_language() != settings.LANGUAGE_CODE
 
 
 def _with_fallback(run, what):
@@ -80,6 +88,14 @@ def _with_fallback(run, what):
 
 
 def _candidate_ids(query, operator="and"):
+    if searching_in_english():
+
+        def run_english(backend):
+            return english.ranked_ids(query, searchable_pages(), backend, MAX_CANDIDATES), backend
+
+        (ids, backend), fell_back = _with_fallback(run_english, "English search")
+        return ids, backend, fell_back
+
     def run(backend):
         # Only the ranking is needed here; _load_specific fetches the pages themselves.
         results = searchable_pages().only("id").search(query, operator=operator, backend=backend)[:MAX_CANDIDATES]
@@ -342,10 +358,12 @@ def run_search(
 
     ids, backend, fell_back = _candidate_ids(query, operator)
     outcome.backend, outcome.fell_back = backend, fell_back
-    pages = _load_specific(_exact_identifier_ids(query) + ids)
-    if site is not None:  # a sub-portal's own search
-        pages = [page for page in pages if page.path.startswith(site.root_page.path)]
-    if backend == DATABASE_BACKEND:
+    in_english = searching_in_english()
+    pages = _load_specific(ids if in_english else _exact_identifier_ids(query) + ids)
+    if site is not None:  # a sub-portal's own search, in the current language's tree
+        root = site.root_page.localized
+        pages = [page for page in pages if page.path.startswith(root.path)]
+    if backend == DATABASE_BACKEND and not in_english:
         pages = rank_exact_accents_first(pages, query)
     pages = exact_identifiers_first(pages, query)
 
