@@ -136,3 +136,9 @@ def test_the_sitemap_lists_english_pages_with_their_alternates(english):
     entry = sitemap.split("<loc>http://localhost/co-cau-to-chuc/</loc>", 1)[1].split("</url>", 1)[0]
     assert '<xhtml:link rel="alternate" hreflang="en" href="http://localhost/en/organisation/"/>' in entry
     assert '<xhtml:link rel="alternate" hreflang="x-default" href="http://localhost/co-cau-to-chuc/"/>' in entry
+
+
+def test_a_browser_that_prefers_english_still_gets_vietnamese_at_vietnamese_addresses(english):
+    response = Client().get("/co-cau-to-chuc/", HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.content.decode()

@@ -21,7 +21,7 @@ def bilingual(home_page):
         "en",
         slug="household-business-registration",
         title="Household business registration",
-        lead="Applications for the registration of a household business are filed with the district People's Committee.",
+        lead="Applications for the registration of a household business go to the district People's Committee.",
     )
     reindex()
     return english
