@@ -99,19 +99,13 @@ def newest_for_finder(key, site):
 
 
 def stale_translations(page):
-    """English translations of ``page`` last published before it (Article 7: keep English up to date).
+    """Live translations of ``page`` published before it (Article 7: keep English up to date),
+    by the rule staff see on the translation's edit view (portal.translations)."""
+    from portal import translations
 
-    Written against Wagtail's own localisation API; portal.translations may supply the same rule.
-    """
-    if page is None or not page.live or page.last_published_at is None:
+    if page is None or not page.live:
         return []
-    return [
-        translation
-        for translation in page.get_translations().live().select_related("locale")
-        if translation.locale.language_code.startswith("en")
-        and translation.last_published_at is not None
-        and translation.last_published_at < page.last_published_at
-    ]
+    return list(translations.stale_translations(page.get_translations().live()))
 
 
 def category_status(site, category, entry, now):

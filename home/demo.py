@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, OrganisationPage, PortalSettings, StandardPage
 
@@ -56,9 +56,35 @@ def ensure_page(parent, model, slug, published_on=None, **fields):
     return page, True
 
 
+def ensure_translation(page, language_code, officials=(), **fields):
+    """Return the live translation of ``page`` into ``language_code``, making and publishing it once.
+
+    A real Wagtail translation (``copy_for_translation``, same translation key), its parent
+    translated first; ``fields`` are the translated values. ``officials`` translate the
+    position and unit of each contact official, in order; names stay as they are.
+    Returns ``(page, created)``.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    translation = page.copy_for_translation(locale)
+    for field, value in fields.items():
+        setattr(translation, field, value)
+    translation.save()
+    translated_officials = translation.officials.order_by("sort_order") if officials else ()
+    for official, translated in zip(translated_officials, officials, strict=False):
+        for field, value in translated.items():
+            setattr(official, field, value)
+        official.save()
+    translation.save_revision().publish()
+    return translation, True
+
+
 SITE = demo_data(__file__, "site")
 GUIDES = demo_data(__file__, "guides")
 ORGANISATIONS = demo_data(__file__, "organisations")
+ENGLISH = demo_data(__file__, "english")
 
 
 def site_port():
@@ -157,3 +183,18 @@ def load(stdout):
     ensure_guides(home)
     ensure_organisations(home)
     stdout.write("  Trang hướng dẫn và cơ cấu tổ chức: xong")
+    ensure_english(home)
+    stdout.write("  Trang tiếng Anh (cơ cấu tổ chức, chức năng, nhiệm vụ, đầu mối liên hệ): xong")
+
+
+def ensure_english(home):
+    """The province's organisation pages in English (Nghị định 42/2022/NĐ-CP), under an English home page."""
+    ensure_translation(home, "en", **ENGLISH["home_page"])
+    structure = OrganisationPage.objects.child_of(home).filter(slug=ORGANISATIONS["index"]["slug"]).first()
+    if structure is None:
+        return
+    ensure_translation(structure, "en", show_in_menus=True, **ENGLISH["structure"])
+    for unit in structure.get_children().specific():
+        spec = dict(ENGLISH["organisations"].get(unit.slug, {}))
+        if spec:
+            ensure_translation(unit, "en", officials=spec.pop("officials", ()), **spec)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -167,6 +168,12 @@ class HomePage(PortalPage):
 
     def route(self, request, path_components):
         return route_by_path(self, request, path_components)
+
+    def get_template(self, request, *args, **kwargs):
+        # A translated home page has only the pages translated under it, not the Vietnamese sections.
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            return "home/home_page_translated.html"
+        return super().get_template(request, *args, **kwargs)
 
 
 class StandardPage(PortalPage):

@@ -100,10 +100,13 @@ class PageLink:
 
 
 def menu_links(site, request=None):
-    """The home page and its live public children marked "show in menus", in the admin's order."""
+    """The home page and its live public children marked "show in menus", in the admin's order.
+
+    On an English page, the English home page's (``remember`` keeps one answer per language).
+    """
 
     def compute():
-        root = site.root_page
+        root = site.root_page.localized
         children = Page.objects.child_of(root).live().in_menu().exclude(private_q()).order_by("path")
         return (PageLink.of(root, request), tuple(PageLink.of(page, request) for page in children))
 

@@ -1,9 +1,11 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from wagtail import views as wagtail_views
+from wagtail.models import Page
 
 from .structure import site_for_request
 
@@ -26,4 +28,9 @@ def healthz(request):
 def serve(request, path):
     """Wagtail's page view (same URL pattern and name), the site and its root page read from the cache."""
     site_for_request(request)
+    route = Page.route_for_request(request, path)
+    # Wagtail falls back to the Vietnamese page when a page has no English translation, which
+    # would publish Vietnamese text under /en/ marked as English.
+    if route is not None and route[0].locale.language_code != translation.get_language():
+        raise Http404
     return wagtail_views.serve(request, path)

@@ -36,6 +36,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from redis.exceptions import RedisError
 
@@ -119,7 +120,8 @@ def remember(name, compute, site=None):
     """
     try:
         cache = page_cache()
-        key = f"portal:structure:{current_generation(cache, site)}:{name}"
+        # Per language too: the menu, section links and settings of an English page are its locale's.
+        key = f"portal:structure:{current_generation(cache, site)}:{translation.get_language()}:{name}"
         value = cache.get(key)
     except Exception:  # noqa: BLE001 - the cache being down must not take the site down
         return compute()

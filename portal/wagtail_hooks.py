@@ -1,7 +1,10 @@
+from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 
-from . import documents, views
+from . import documents, translations, views
 
 
 @hooks.register("register_admin_urls")
@@ -22,3 +25,23 @@ def two_factor_account_item(request):
 
 
 hooks.register("before_serve_document", documents.withhold_unpublished_document)
+
+
+@hooks.register("before_edit_page")
+def warn_about_stale_translation(request, page):
+    """Staff editing an out-of-date translation are told so; visitors never see it."""
+    if request.method == "GET" and translations.translation_is_stale(page):
+        messages.warning(request, translations.stale_message(page))
+
+
+@hooks.register("register_page_listing_buttons")
+def stale_translation_button(page, user, next_url=None, **kwargs):
+    """A button in the page listing beside each out-of-date translation, to the Vietnamese page it follows."""
+    if translations.translation_is_stale(page):
+        source = translations.source_page(page)
+        yield ListingButton(
+            _("Bản dịch cũ hơn bản tiếng Việt"),
+            url=reverse("wagtailadmin_pages:edit", args=[source.pk]),
+            attrs={"title": translations.stale_message(page)},
+            priority=5,
+        )

@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.index import SearchField
 
 from portal import vietnamese
 
+from . import english, suggestions
 from . import facets as facet_rules
-from . import suggestions
 from .expansion import expand, searched_words
 
 logger = logging.getLogger(__name__)
@@ -66,8 +67,14 @@ def searchable_pages():
     from home.structure import private_q
 
     # private_q: the portal's private sections, kept per content generation (Wagtail's
-    # .public() queries every view restriction on each call).
-    return Page.objects.live().exclude(private_q()).not_type(HomePage)
+    # .public() queries every view restriction on each call). Pages of the current language only:
+    # Vietnamese search finds Vietnamese pages, English search (under /en/) English ones.
+    return Page.objects.live().exclude(private_q()).not_type(HomePage).filter(locale=Locale.get_active())
+
+
+def searching_in_english():
+    """Whether the search is on an English page (/en/…), which search.english answers."""
+    return translation.get_language() != settings.LANGUAGE_CODE
 
 
 def _with_fallback(run, what):
@@ -83,6 +90,14 @@ def _with_fallback(run, what):
 
 def _candidates(query, operator="and"):
     """(the ranked live pages, as base ``Page`` rows; backend used; whether it fell back)."""
+    if searching_in_english():
+        # English pages: English stemming, no Vietnamese synonyms or folding (search.english).
+        def run_english(backend):
+            return _base_pages(english.ranked_ids(query, searchable_pages(), backend, MAX_CANDIDATES)), backend
+
+        (pages, backend), fell_back = _with_fallback(run_english, "English search")
+        return pages, backend, fell_back
+
     # Citizens' names and i/y spellings, searched alike on every engine (search.expansion).
     expanded = expand(query, operator)
 
@@ -453,14 +468,17 @@ def _search(outcome, page_number, per_page, request, site, operator):
 
     pages, backend, fell_back = _candidates(query, operator)
     outcome.backend, outcome.fell_back = backend, fell_back
-    exact = [pk for pk in _exact_identifier_ids(query) if pk not in {page.pk for page in pages}]
-    if exact:
-        pages = _base_pages(exact) + pages
-    if site is not None:  # a sub-portal's own search
-        pages = [page for page in pages if page.path.startswith(site.root_page.path)]
+    in_english = searching_in_english()
+    if not in_english:  # document numbers and procedure codes are Vietnamese pages' fields
+        exact = [pk for pk in _exact_identifier_ids(query) if pk not in {page.pk for page in pages}]
+        if exact:
+            pages = _base_pages(exact) + pages
+    if site is not None:  # a sub-portal's own search, in the current language's tree
+        root = site.root_page.localized
+        pages = [page for page in pages if page.path.startswith(root.path)]
     cards = _cards(pages)
     pages = [page for page in pages if page.pk in cards]  # a page type no longer installed
-    if backend == DATABASE_BACKEND:
+    if backend == DATABASE_BACKEND and not in_english:
         pages = rank_exact_accents_first(pages, query)
     pages = exact_identifiers_first(pages, query, cards)
 

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from directives import demo as directives_demo
 from directives.models import DirectiveIndexPage, IssuingBody, OperationalNewsIndexPage, OperationalNewsPage
-from home.demo import ensure_page, site_port
+from home.demo import ensure_page, ensure_translation, site_port
 from home.models import OrganisationPage
 from portal.vietnamese import slugify
 
@@ -30,6 +30,7 @@ def _fill(subportal, spec):
         ensure_page(news_index, OperationalNewsPage, slugify(title), title=title, lead=lead)
     about = OrganisationPage.objects.child_of(root).first()
     if about is not None and not about.officials.exists():
+        about.description = spec["about_description"]
         for order, (name, position, phone, email) in enumerate(spec["officials"]):
             about.officials.add(
                 about.officials.model(
@@ -37,6 +38,11 @@ def _fill(subportal, spec):
                 )
             )
         about.save_revision().publish()
+    if about is not None:
+        english = spec["english"]
+        ensure_translation(root, "en", **english["home_page"])
+        about_en = dict(english["about"])
+        ensure_translation(about, "en", officials=about_en.pop("officials"), show_in_menus=True, **about_en)
 
 
 def _directives(subportal, spec):

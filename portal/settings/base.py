@@ -28,6 +28,10 @@ INSTALLED_APPS = [
     "alerts",
     "participation",
     "compliance",
+    # Translation of pages into English (Nghị định 42/2022/NĐ-CP): wagtail-localize's editor and its
+    # locale admin (which replaces wagtail.locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -144,10 +148,20 @@ PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_URL_LENGTH = 500
 # Search results are one page per query: caching them would only let random queries fill the
 # cache, and the search statistics count every query.
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/healthz", "/static/", "/media/", "/tim-kiem/", "/api/search/"]
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/documents/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/tim-kiem/",
+    "/api/search/",
+    "/en/tim-kiem/",
+    "/en/api/search/",
+]
 # Exceptions to the list above. Autocomplete is not counted, its answers are small, and many
 # citizens type the same first letters ("cap phep", "dang ky") as they look for a procedure.
-PAGE_CACHE_ALLOWED_PATHS = ["/api/search/autocomplete/"]
+PAGE_CACHE_ALLOWED_PATHS = ["/api/search/autocomplete/", "/en/api/search/autocomplete/"]
 # Saving any model of these apps (snippets, settings, indicator values) starts a new generation.
 PAGE_CACHE_CONTENT_APPS = ["home", "directives", "services", "indicators", "search", "subportals"]
 PAGE_CACHE_CONTENT_MODELS = [
@@ -202,7 +216,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Vietnamese first: the public site and the Wagtail admin speak Vietnamese.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt")]
+# English pages live under /en/ (Nghị định 42/2022/NĐ-CP asks for the structure, functions, tasks
+# and contacts in English); Vietnamese stays at the root.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # Our Vietnamese catalog for the Wagtail admin; LOCALE_PATHS wins over Wagtail's sparse vi files.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -249,7 +265,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # The admin's slug maker keeps Vietnamese letters (its ASCII mode mangles them);
 # home.models.FoldedSlugMixin then folds every slug to ASCII: dang-ky-kinh-doanh.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -53,3 +53,9 @@ class VietnameseMappingMixin:
         "analyzer": "edgengram_analyzer",
         "search_analyzer": AUTOCOMPLETE_SEARCH_ANALYZER,
     }
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        # English pages are searched with English stemming, without the folding (search.english).
+        mapping["properties"]["_all_text"]["fields"] = {"english": {"type": "text", "analyzer": "english"}}
+        return mapping

@@ -147,6 +147,8 @@ def discover(portal, live_pages):
     found.add(portal, "e-mail alerts", "/dang-ky-nhan-tin/")
     found.add(portal, "search (no result)", "/tim-kiem/?" + urlencode({"q": NO_RESULT}))
     found.add(portal, "404", NOT_FOUND_PATH, expected_status=404)
+    found.add(portal, "search (English)", "/en/tim-kiem/?" + urlencode({"q": "organisation"}))
+    found.add(portal, "404 (English)", "/en" + NOT_FOUND_PATH, expected_status=404)
 
     # Routes without an argument are reversed; one with an argument takes the first link to it.
     linked = [link for target in found.html_targets() for link in _links(target)]

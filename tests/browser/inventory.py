@@ -92,6 +92,7 @@ def discover():
     ``page_types``: every concrete page type; ``pages``: one live page of each type found in the
     demo and each state in STATES, with its routes; ``missing_states``: states the demo lacks.
     """
+    from django.conf import settings
     from wagtail.models import Page, get_page_models
 
     page_types, pages, missing_states = [], [], []
@@ -108,6 +109,9 @@ def discover():
             found[state] = query(live).first()
             if found[state] is None:
                 missing_states.append(f"{label} {state}")
+        # Translations (English under /en/) render with their own language and links: one of each.
+        for code in [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]:
+            found[code] = live.filter(locale__language_code=code).first()
         for state, page in found.items():
             if page is not None:
                 pages.append(

@@ -133,7 +133,7 @@ def test_a_finder_is_as_fresh_as_the_newest_live_item_it_lists_on_the_site(site,
 
 def test_an_english_translation_older_than_its_vietnamese_source_is_stale(site, home_page):
     page = publish(home_page, StandardPage(title="Cơ cấu tổ chức", slug="co-cau"), when=days_ago(10))
-    english = page.copy_for_translation(Locale.objects.create(language_code="en"), copy_parents=True)
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
     english.save_revision().publish()
     Page.objects.filter(pk=english.pk).update(last_published_at=days_ago(5))
     map_category(site, "organisation", pages=[page])
