@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"
-export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-portal.settings.dev}"
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-portal.settings.test}"
 IGNORES=(--ignore=.venv --ignore=node_modules --ignore='tests/*' --ignore='bench/*' --ignore='docs/*'
     --ignore='media/*' --ignore='staticfiles/*' --ignore='*/migrations/*')
 "$PYTHON" manage.py makemessages -l en --add-location=file "${IGNORES[@]}"
