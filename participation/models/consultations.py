@@ -82,7 +82,8 @@ class ConsultationIndexPage(PortalPage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["participation.ConsultationPage"]
-    per_page = 20
+    # A consultation card carries its state, dates and summary: ten make a screenful or two.
+    per_page = 10
 
     class Meta:
         verbose_name = _("Danh mục lấy ý kiến dự thảo")
