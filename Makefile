@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format check bench bench-alerts screenshots stack stack-down resilience
+.PHONY: run test lint format check bench bench-alerts screenshots stack stack-down resilience messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: lint
 screenshots: $(VENV)/.dev-installed
 	bash ops/browser-tools.sh
 	$(BIN)/python -m tests.browser.screenshots
+
+## messages: re-extract the English catalogue (locale/en) from the Vietnamese source strings and compile it;
+##           translate every new or fuzzy msgstr in locale/en/LC_MESSAGES/django.po, then run it again
+messages: $(VENV)/.dev-installed
+	bash ops/messages.sh
 
 ## bench: provincial-scale benchmarks (on demand, not part of test): results go to bench/RESULTS.md
 ##        BENCH_ARGS="--scale small --engines sqlite --duration 3" for a quick trial

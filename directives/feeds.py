@@ -106,7 +106,13 @@ class DirectiveFeed(SiteFeed):
         return filter_directives(directives, self.filters)[:ITEMS]
 
     def item_title(self, item):
-        return f"{item.doc_type_name} số {item.number}: {item.title}" if item.doc_type else item.title
+        if not item.doc_type:
+            return item.title
+        return _("%(doc_type)s số %(number)s: %(title)s") % {
+            "doc_type": item.doc_type_name,
+            "number": item.number,
+            "title": item.title,
+        }
 
     def item_description(self, item):
         status = _("Tình trạng hiệu lực: %(status)s.") % {"status": item.current_status_label}

@@ -64,7 +64,11 @@ class PublicationSummary:
 def month(year, month_number):
     start = datetime.date(year, month_number, 1)
     next_month = datetime.date(year + month_number // 12, month_number % 12 + 1, 1)
-    return Period(start, next_month - datetime.timedelta(days=1), f"Tháng {month_number:02d}/{year}")
+    return Period(
+        start,
+        next_month - datetime.timedelta(days=1),
+        _("Tháng %(month)s/%(year)s") % {"month": f"{month_number:02d}", "year": year},
+    )
 
 
 def quarter(year, quarter_number):
@@ -73,11 +77,13 @@ def quarter(year, quarter_number):
     first_month = 3 * (quarter_number - 1) + 1
     start = datetime.date(year, first_month, 1)
     end = month(year, first_month + 2).end
-    return Period(start, end, f"Quý {quarter_number}/{year}")
+    return Period(start, end, _("Quý %(quarter)s/%(year)s") % {"quarter": quarter_number, "year": year})
 
 
 def year(year_number):
-    return Period(datetime.date(year_number, 1, 1), datetime.date(year_number, 12, 31), f"Năm {year_number}")
+    return Period(
+        datetime.date(year_number, 1, 1), datetime.date(year_number, 12, 31), _("Năm %(year)s") % {"year": year_number}
+    )
 
 
 def date_range(start, end):

@@ -1,6 +1,7 @@
 """Demo consultations on the province portal: one open with published comments on two articles,
-one closed with its synthesis report. Prose is in ``demo_data/consultations.json``; dates are
-relative to the day the demo is loaded, so the open one stays open. Names are fictional.
+one closed with its synthesis report, and enough past ones for the finder's second page. Prose is in
+``demo_data/consultations.json``; dates are relative to the day the demo is loaded, so the open one
+stays open. Names are fictional.
 
 Every step looks its content up by a stable key first, so a second run changes nothing.
 """

@@ -1,6 +1,7 @@
 """Public consultation on draft documents (lấy ý kiến dự thảo) and the comments citizens send."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404, HttpResponseRedirect
@@ -81,6 +82,8 @@ class ConsultationIndexPage(PortalPage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["participation.ConsultationPage"]
+    # A consultation card carries its state, dates and summary: ten make a screenful or two.
+    per_page = 10
 
     class Meta:
         verbose_name = _("Danh mục lấy ý kiến dự thảo")
@@ -95,7 +98,8 @@ class ConsultationIndexPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         form = ConsultationFilterForm(request.GET, consultations=self.consultations())
         context["filter_form"] = form
-        context["consultations"] = form.filtered().finder_order()
+        consultations = form.filtered().finder_order()
+        context["consultations"] = Paginator(consultations, self.per_page).get_page(request.GET.get("trang"))
         return context
 
 

@@ -22,7 +22,7 @@
     icon.className = "main-nav__icon";
     icon.setAttribute("aria-hidden", "true");
     button.appendChild(icon);
-    button.appendChild(document.createTextNode("Danh mục"));
+    button.appendChild(document.createTextNode(nav.getAttribute("data-menu-label") || "Danh mục"));
     nav.insertBefore(button, list);
 
     function apply() {

@@ -27,7 +27,8 @@
         list.id = listId;
         list.className = "search-autocomplete__list";
         list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", "Gợi ý tìm kiếm");
+        // Interface words come translated from the template, which knows the active language.
+        list.setAttribute("aria-label", input.getAttribute("data-autocomplete-label") || "Gợi ý tìm kiếm");
         list.hidden = true;
         wrapper.appendChild(list);
 
@@ -92,7 +93,9 @@
             if (items.length) {
                 list.hidden = false;
                 input.setAttribute("aria-expanded", "true");
-                status.textContent = items.length + " gợi ý. Dùng phím mũi tên lên, xuống để chọn.";
+                status.textContent = (
+                    input.getAttribute("data-autocomplete-status") || "{count} gợi ý. Dùng phím mũi tên lên, xuống để chọn."
+                ).replace("{count}", items.length);
             } else {
                 close();
                 status.textContent = "";

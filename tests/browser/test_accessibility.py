@@ -59,8 +59,6 @@ def test_every_route_that_takes_an_argument_is_linked_from_its_page(discovered):
 SINGLE_PAGE_FINDERS = {
     # Same template as the province's procedure finder, which is checked on its second page.
     "subportals.agencyprocedureindexpage": "a sub-portal's agency handles fewer procedures than a page holds",
-    # The consultation finder does not paginate yet (noted for the participation issue).
-    "participation.consultationindexpage": "two demo consultations, and no pagination yet",
 }
 
 

@@ -250,6 +250,26 @@ def test_the_finder_lists_open_consultations_first_and_filters_by_state(client, 
     assert client.get(consultation_index.url, {"tinh_trang": "nonsense", "co_quan": "x"}).status_code == 200
 
 
+def test_the_finder_pages_through_consultations_and_keeps_the_filter(
+    client, monkeypatch, make_consultation, consultation_index
+):
+    from participation.models import ConsultationIndexPage
+
+    monkeypatch.setattr(ConsultationIndexPage, "per_page", 2)
+    for n in range(1, 4):
+        make_consultation(title=f"Dự thảo đang mở số {n}", opens=-2, closes=30 + n)
+    make_consultation(title="Dự thảo đã có báo cáo", opens=-60, closes=-20, report=-2)
+    first = client.get(consultation_index.url, {"tinh_trang": "open"}).content.decode()
+    second = client.get(consultation_index.url, {"tinh_trang": "open", "trang": 2}).content.decode()
+    assert first.count(">Dự thảo đang mở số") == 2
+    assert second.count(">Dự thảo đang mở số") == 1
+    assert "Dự thảo đã có báo cáo" not in first + second
+    assert '<a href="?tinh_trang=open&amp;trang=2" rel="next">Trang sau</a>' in first
+    assert '<span aria-current="page">1</span>' in first
+    assert '<a href="?tinh_trang=open&amp;trang=1" rel="prev">Trang trước</a>' in second
+    assert 'rel="next"' not in second
+
+
 def test_the_feed_lists_consultations_without_any_e_mail_address(client, make_consultation):
     page = make_consultation(opens=-40, closes=-10, report=-1)
     make_comment(page, response="accepted")
