@@ -105,6 +105,10 @@ def _untranslated(document, content):
     soup = BeautifulSoup(document, "html.parser")
     for tag in soup(["script", "style"]):
         tag.decompose()
+    # Text marked as another language on purpose, such as "Tiếng Việt" in the language switcher.
+    for tag in soup.find_all(lang=lambda code: code and not code.startswith("en")):
+        if tag.name != "html":
+            tag.decompose()
     texts = [" ".join(text.split()) for text in soup.find_all(string=True)]
     texts += [tag[name] for name in ATTRIBUTES for tag in soup.find_all(attrs={name: True})]
     blob = "\n".join(content)
