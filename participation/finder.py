@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import IssuingBody
+from portal.vietnamese import fold
 
 from .lifecycle import ConsultationState
 
 
 class ConsultationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=200)
     tinh_trang = forms.ChoiceField(
         label=_("Tình trạng"), required=False, choices=[("", _("Tất cả"))] + ConsultationState.choices
     )
@@ -26,6 +28,12 @@ class ConsultationFilterForm(forms.Form):
         body_ids = consultations.values("drafting_body")
         self.fields["co_quan"].queryset = IssuingBody.objects.filter(pk__in=body_ids).order_by("name")
 
+    def clean_q(self):
+        # The search's own cleaning: control characters would also break the feed's XML.
+        from search.results import clean_query
+
+        return clean_query(self.cleaned_data["q"])
+
     def filtered(self):
         """The consultations matching the valid filters; a bad value is ignored, never an error page."""
         consultations = self.consultations
@@ -35,4 +43,12 @@ class ConsultationFilterForm(forms.Form):
             consultations = consultations.in_state(self.cleaned_data["tinh_trang"])
         if self.cleaned_data["co_quan"]:
             consultations = consultations.filter(drafting_body=self.cleaned_data["co_quan"])
+        if words := fold(self.cleaned_data["q"]).split():
+            # Accent-free, over title and summary: a province's drafts are a few hundred rows at most.
+            matching = [
+                pk
+                for pk, title, summary in consultations.values_list("pk", "title", "summary")
+                if all(word in fold(f"{title} {summary}") for word in words)
+            ]
+            consultations = consultations.filter(pk__in=matching)
         return consultations

@@ -270,6 +270,17 @@ def test_the_finder_pages_through_consultations_and_keeps_the_filter(
     assert 'rel="next"' not in second
 
 
+def test_citizens_find_a_draft_by_a_keyword_typed_without_accents(client, make_consultation, consultation_index):
+    make_consultation(title="Dự thảo Quy định về phí trông giữ xe", opens=-2, closes=30)
+    make_consultation(title="Dự thảo Kế hoạch chuyển đổi số", opens=-2, closes=31)
+    found = client.get(consultation_index.url, {"q": "trong giu xe"}).content.decode()
+    assert "Dự thảo Quy định về phí trông giữ xe" in found
+    assert "Dự thảo Kế hoạch chuyển đổi số" not in found
+    nothing = client.get(consultation_index.url, {"q": "khong co du thao nay"}).content.decode()
+    assert "chuyển đổi số" not in nothing and "trông giữ xe" not in nothing
+    assert 'value="khong co du thao nay"' in nothing  # what the citizen typed stays in the box
+
+
 def test_the_feed_lists_consultations_without_any_e_mail_address(client, make_consultation):
     page = make_consultation(opens=-40, closes=-10, report=-1)
     make_comment(page, response="accepted")
