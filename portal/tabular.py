@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -59,7 +61,11 @@ class Column:
     required: bool = True
 
     def header_keys(self):
-        return {header_key(self.name), header_key(self.label), *(header_key(alias) for alias in self.aliases)}
+        # The label as files spell it (Vietnamese) and as the person importing reads it (their language).
+        with translation.override(settings.LANGUAGE_CODE):
+            source_label = str(self.label)
+        labels = {header_key(source_label), header_key(self.label)}
+        return {header_key(self.name), *labels, *(header_key(alias) for alias in self.aliases)}
 
 
 def header_key(text):

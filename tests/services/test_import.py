@@ -2,6 +2,7 @@ import csv
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import Workbook
 
 from services.importer import import_procedures
@@ -160,6 +161,16 @@ def test_vietnamese_headers_of_the_national_database_are_accepted(procedure_inde
 
     assert report.created == 2
     assert ProcedurePage.objects.get(code="1.001193").fee == "Miễn phí"
+
+
+def test_vietnamese_headers_are_accepted_when_staff_use_the_admin_in_english(procedure_index, tmp_path):
+    # The column labels are translated for English users; the files keep their Vietnamese headers.
+    path = write_csv(tmp_path / "csdlqg.csv", [BUSINESS, BIRTH], header=VIETNAMESE_HEADER)
+
+    with translation.override("en"):
+        report = import_procedures(path, procedure_index)
+
+    assert report.created == 2
 
 
 def test_xlsx_files_are_read_like_csv(procedure_index, tmp_path):
