@@ -9,8 +9,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Site
 
 
@@ -19,6 +21,15 @@ def _fresh_cache():
     """Each test starts with an empty cache: the database is rolled back between tests, and
     the site structure kept per content generation (home.structure) must not outlive it."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_first():
+    """Each test starts in Vietnamese: LocaleMiddleware activates a request's language in the thread
+    and nothing switches it back, so a test that opened an /en/ page would leave English behind."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
