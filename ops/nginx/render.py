@@ -40,14 +40,15 @@ def site_conf(text, *, listen, upstreams, static, media, redirect_listen):
     return text
 
 
-def main_conf(work, site):
+def main_conf(work, site, workers=2, connections=1024):
     """The http{} frame Debian's /etc/nginx/nginx.conf gives a site, with every path in ``work``."""
+    # A root master hands the workers to an unprivileged user, as Debian's nginx gives them to www-data.
     user = "user nobody nogroup;" if os.geteuid() == 0 else ""
     return f"""{user}
-worker_processes 2;
+worker_processes {workers};
 pid {work}/nginx.pid;
 error_log {work}/error.log;
-events {{ worker_connections 1024; }}
+events {{ worker_connections {connections}; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;

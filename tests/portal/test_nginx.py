@@ -8,6 +8,7 @@ database holding a draft and a published directive with attachments, and an imag
 # ruff: noqa: S310, S603 - every URL and program here is the loopback stack this module starts
 
 import datetime
+import importlib.util
 import json
 import os
 import re
@@ -118,27 +119,11 @@ def render(text, values):
 
 
 def main_conf(work, site_conf):
-    """The http{} frame Debian's /etc/nginx/nginx.conf gives a site, with every path in ``work``."""
-    # A root master hands the workers to an unprivileged user, as Debian's nginx gives them to www-data.
-    user = "user nobody nogroup;" if os.geteuid() == 0 else ""
-    return f"""
-        {user}
-        worker_processes 1;
-        pid {work}/nginx.pid;
-        error_log {work}/error.log;
-        events {{ worker_connections 64; }}
-        http {{
-            include /etc/nginx/mime.types;
-            default_type application/octet-stream;
-            access_log {work}/access.log;
-            client_body_temp_path {work}/client_body;
-            proxy_temp_path {work}/proxy;
-            fastcgi_temp_path {work}/fastcgi;
-            uwsgi_temp_path {work}/uwsgi;
-            scgi_temp_path {work}/scgi;
-            include {site_conf};
-        }}
-    """
+    """The stack's http{} frame (ops/nginx/render.py), small: one worker is enough for a test."""
+    spec = importlib.util.spec_from_file_location("nginx_render", PROJECT_DIR / "ops" / "nginx" / "render.py")
+    render = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render)
+    return render.main_conf(work, site_conf, workers=1, connections=64)
 
 
 def wait_for(url, process, log, context=None):
