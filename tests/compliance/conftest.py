@@ -5,25 +5,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page
 
 from compliance.models import ComplianceEntry, ComplianceSource
-from subportals.creating import create_subportal
-
-
-@pytest.fixture(autouse=True)
-def _subdomains_allowed():
-    with override_settings(ALLOWED_HOSTS=["testserver", "127.0.0.1", "localhost", ".localhost"]):
-        yield
-
-
-@pytest.fixture
-def justice(home_page):
-    return create_subportal(
-        name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department"
-    ).subportal
+from tests.subportals.conftest import justice  # noqa: F401 - the Sở Tư pháp sub-portal, as there
 
 
 @pytest.fixture
