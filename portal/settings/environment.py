@@ -87,11 +87,19 @@ def email_config():
     }
 
 
+# Local memory keeps 300 entries by default: one search's result cards (up to 300) would evict the
+# content generation, the site structure and Wagtail's site root paths on every search.
+LOCAL_MEMORY_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+
+
 def cache_config():
     """Redis for ``redis://`` URLs, otherwise per-process local memory."""
     url = env_str("CACHE_URL")
     if not url:
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return dict(LOCAL_MEMORY_CACHE)
     scheme = urlparse(url).scheme
     if scheme in {"redis", "rediss"}:
         # Short timeouts, and a backend that carries on without Redis: pages are served uncached.
@@ -102,7 +110,7 @@ def cache_config():
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return dict(LOCAL_MEMORY_CACHE)
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported (use redis:// or locmem://)")

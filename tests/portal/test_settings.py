@@ -93,6 +93,28 @@ def test_cache_url_selects_redis_or_local_memory(monkeypatch):
         environment.cache_config()
 
 
+def test_a_search_in_local_memory_does_not_evict_the_content_generation(monkeypatch):
+    """One search keeps a result card per candidate (up to MAX_CANDIDATES): with Django's default of
+    300 entries, every search evicted the content generation and the site structure, so every page
+    after it rebuilt them (53 queries on the search page at 100,000 directives instead of 8)."""
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from portal import cache as page_caching
+    from search.results import MAX_CANDIDATES
+
+    monkeypatch.delenv("CACHE_URL", raising=False)
+    config = environment.cache_config()
+    local = LocMemCache("test-search-cards", {"OPTIONS": config.get("OPTIONS", {})})
+    local.clear()
+    generation = page_caching.current_generation(local)
+    structure = f"portal:structure:{generation}:vi:menu:1"
+    local.set(structure, ["menu"], 60)
+    for search in range(3):
+        local.set_many({f"portal:search-card:{generation}:vi:{search}-{pk}": pk for pk in range(MAX_CANDIDATES)}, 60)
+        assert page_caching.current_generation(local) == generation
+    assert local.get(structure) == ["menu"]
+
+
 def test_search_url_adds_engine_and_keeps_database_backend(monkeypatch):
     monkeypatch.setenv("SEARCH_URL", "http://127.0.0.1:9200?index=haugiang")
     backends = environment.search_backends()
