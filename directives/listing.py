@@ -3,6 +3,7 @@
 Invalid values (junk parameters) are dropped one by one, never turned into an error page.
 """
 
+import hashlib
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from portal.cache import remember
 from portal.vietnamese import fold
@@ -143,21 +145,29 @@ class DirectiveListing:
         )
         self.page = Paginator(results, PER_PAGE).get_page(request.GET.get("trang"))
         self.query = self._query(self.values)
-        self._count_options(queryset)
+        self._count_options(queryset, scope)
 
-    def _count_options(self, queryset):
+    def _count_options(self, queryset, scope):
         """Label every option with how many directives it would show with the other filters kept.
 
         The procedure finder's counting (services.browse.facet_counts): one grouped query per facet.
+        Over 100,000 directives those queries are most of the page's cost, and the counts change only
+        when content does, so they are kept for the content generation, per listing and filter set.
         """
         keyword = {"q": self.values["q"]} if self.values.get("q") else {}
         selected = {name: self._key(name, value) for name, value in self.values.items() if name in FACETS}
         facets = [(name, self.form.fields[name].label) for name in FACETS]
-        for facet in facet_counts(narrow(queryset, keyword), selected, facets, self._apply, self._options):
-            field = self.form.fields[facet.name]
-            field.choices = [("", _("Tất cả"))] + [
-                (option.value, f"{option.label} ({option.count})") for option in facet.options
-            ]
+
+        def count():
+            return {
+                facet.name: [(option.value, f"{option.label} ({option.count})") for option in facet.options]
+                for facet in facet_counts(narrow(queryset, keyword), selected, facets, self._apply, self._options)
+            }
+
+        filters = hashlib.sha256(urlencode(sorted({**selected, **keyword}.items())).encode()).hexdigest()[:32]
+        site = Site.find_for_request(self.request)
+        for name, choices in remember(f"directive-facets:{scope}:{filters}", count, site=site).items():
+            self.form.fields[name].choices = [("", _("Tất cả")), *choices]
 
     @staticmethod
     def _key(name, value):
