@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
+from portal.translations import locale_code
+
 from .structure import site_for_request
 
 logger = logging.getLogger(__name__)
@@ -31,6 +33,6 @@ def serve(request, path):
     route = Page.route_for_request(request, path)
     # Wagtail falls back to the Vietnamese page when a page has no English translation, which
     # would publish Vietnamese text under /en/ marked as English.
-    if route is not None and route[0].locale.language_code != translation.get_language():
+    if route is not None and locale_code(route[0].locale_id) != translation.get_language():
         raise Http404
     return wagtail_views.serve(request, path)

@@ -55,15 +55,31 @@ def source_page(page):
     return page.get_translation_or_none(locale) if locale is not None else None
 
 
+def locale_code(locale_id):
+    """The language code of a locale, read from the structure cache rather than a query per page view."""
+    from portal.cache import remember
+
+    return remember("locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))).get(locale_id)
+
+
 def language_name(code):
     """The language's own name ("English", "Tiếng Việt"): a reader finds their language in their script."""
     return dict(settings.LANGUAGES)[code]
 
 
 def page_translations(page):
-    """{language code: live page} for ``page`` and each of its live, public translations."""
-    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
-    return {other.locale.language_code: other for other in pages}
+    """{language code: live page} for ``page`` and each of its live, public translations.
+
+    Every public page reads them twice (language switcher, hreflang links) and its site's home
+    page's too, so they are kept for the content generation of the page's site.
+    """
+    from portal.cache import remember
+
+    def compute():
+        pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+        return {other.locale.language_code: other for other in pages}
+
+    return remember(f"translations:{page.pk}", compute)
 
 
 def alternates(request, page=None, site=None):

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from home.structure import section_link
+from portal.cache import remember
 from services.models import CampaignPage, OnlineServicesPage, ProcedurePage
 
 register = template.Library()
@@ -12,13 +13,22 @@ def services_home_section(context):
     """The home page's online-services entry point and the banner of the current campaign."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    online = ProcedurePage.objects.live().public().online()
+
+    def compute():
+        # Procedures and campaigns live in the province's catalogue: any publication may change them.
+        online = ProcedurePage.objects.live().public().online()
+        return {
+            "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first() or False,
+            "online_count": online.count(),
+            # "No trip to an office" is true only of services done wholly online (toàn trình).
+            "full_count": online.fully_online().count(),
+            "featured": list(online.order_by("-legacy_level", "title")[:4]),
+        }
+
+    section = remember("services:home-section", compute)
     return {
+        **section,
+        "campaign": section["campaign"] or None,
         "request": request,
-        "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first(),
         "online_page": section_link(OnlineServicesPage, site, request),
-        "online_count": online.count(),
-        # "No trip to an office" is true only of services done wholly online (toàn trình).
-        "full_count": online.fully_online().count(),
-        "featured": online.order_by("-legacy_level", "title")[:4],
     }

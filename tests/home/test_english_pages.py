@@ -69,6 +69,18 @@ def test_the_switcher_links_each_page_to_its_translation(english):
     assert '<a href="/co-cau-to-chuc/" lang="vi" hreflang="vi" rel="alternate">Tiếng Việt</a>' in english_side
 
 
+def test_a_translation_shows_in_the_switcher_as_soon_as_it_is_published(home_page, structure):
+    """The translations of a page are kept in the cache; publishing one must refresh them at once."""
+    ensure_translation(home_page, "en", title="Hậu Giang Province e-Information Portal", intro="In English.")
+    visit("/")  # the first visit creates the site's settings, a content change of its own
+    before = visit("/co-cau-to-chuc/").content.decode()
+    assert '<a href="/en/" lang="en" hreflang="en">English</a>' in switcher(before)
+    ensure_translation(structure, "en", slug="organisation", title="Organisational structure")
+    after = visit("/co-cau-to-chuc/").content.decode()
+    assert '<a href="/en/organisation/" lang="en" hreflang="en" rel="alternate">English</a>' in switcher(after)
+    assert 'hreflang="en" href="http://localhost/en/organisation/"' in after.split("</head>", 1)[0]
+
+
 def test_both_pages_announce_each_other_with_hreflang(english):
     expected = [
         '<link rel="alternate" hreflang="en" href="http://localhost/en/organisation/">',
