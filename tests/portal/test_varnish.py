@@ -232,6 +232,20 @@ def test_search_results_pass_through_varnish(purging, site):
     assert fetch(purging, "localhost", "/tim-kiem/?q=ho+tich")[0] == "miss"
 
 
+def test_publishing_purges_each_url_once(purging, site):
+    justice = create_subportal(name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department")
+    page = publish_news(news_index(justice.subportal.site), "Lịch tiếp công dân tháng Một")
+
+    before = purges(purging)
+    page.title = "Lịch tiếp công dân tháng Hai"
+    page.save_revision().publish()
+    purged = purges(purging) - before
+
+    assert ("sotuphap.localhost", page.get_url_parts()[2]) in purged
+    assert ("localhost", "/") in purged
+    assert {key: count for key, count in purged.items() if count > 1} == {}
+
+
 def test_moving_a_page_purges_its_old_and_new_url_on_their_hosts(purging, site):
     justice = create_subportal(name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department")
     information = create_subportal(
@@ -257,6 +271,7 @@ def test_moving_a_page_purges_its_old_and_new_url_on_their_hosts(purging, site):
         ("sotttt.localhost", information_news.get_url_parts()[2]),
     ]:
         assert (host, url) in purged, (host, url)
+    assert {key: count for key, count in purged.items() if count > 1} == {}
     status, body = fetch(purging, "sotttt.localhost", new_path)
     assert status == "miss"
     assert "Thông báo tuyển dụng công chức" in body
