@@ -555,12 +555,30 @@ def scenario_soak(mix, seconds):
 
 
 def varnish_counters():
-    output = subprocess.run(
-        ["varnishstat", "-n", str(STACK_DIR / "varnish" / "n"), "-1", "-j"], capture_output=True, text=True, timeout=30
-    ).stdout
-    data = json.loads(output)
-    counters = data.get("counters", data)
-    return counters["MAIN.cache_hit"]["value"], counters["MAIN.cache_miss"]["value"]
+    """Varnish's hits and misses so far, once they have settled.
+
+    Worker threads add their counts to the shared counters a few seconds late: read too soon after
+    a load, the counters miss most of it (a run of 2026-12-05 read a 0% hit ratio at 257 req/s).
+    """
+
+    def read():
+        output = subprocess.run(
+            ["varnishstat", "-n", str(STACK_DIR / "varnish" / "n"), "-1", "-j"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
+        data = json.loads(output)
+        counters = data.get("counters", data)
+        return counters["MAIN.cache_hit"]["value"], counters["MAIN.cache_miss"]["value"]
+
+    counts = read()
+    for _ in range(30):
+        time.sleep(1)
+        counts, previous = read(), counts
+        if counts == previous:
+            break
+    return counts
 
 
 def scenario_throughput(mix, seconds):
