@@ -4,6 +4,8 @@
 # Central on the machine's Java 17; the build is cached in ops/opensearch/target and ~/.m2.
 #   ops/opensearch.sh start   -> builds if needed, starts, waits for green, prints the URL
 #   ops/opensearch.sh stop
+#   ops/opensearch.sh build   -> only builds (ops/stack.sh, before starting three nodes at once)
+# A node starts with an empty data folder, unless OPENSEARCH_KEEP_DATA=1 (ops/stack.sh up).
 # Any failure exits non-zero with the node's log on stderr: the test run must not go on without it.
 set -euo pipefail
 cd "$(dirname "$0")/opensearch"
@@ -44,7 +46,7 @@ start() {
         echo "$URL"
         return
     fi
-    rm -rf "$HOME_DIR"
+    [ -n "${OPENSEARCH_KEEP_DATA:-}" ] || rm -rf "$HOME_DIR"
     mkdir -p "$HOME_DIR"
     # setsid: the node outlives this script and gets its own process group for `stop`.
     setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseSerialGC -Djava.awt.headless=true \
@@ -86,5 +88,6 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    build) build ;;
+    *) echo "usage: $0 start|stop|build" >&2; exit 2 ;;
 esac

@@ -47,7 +47,7 @@ opensearch_node() {
     done
     OPENSEARCH_TEST_PORT=${OS_HTTP_PORTS[$i]} OPENSEARCH_TEST_DIR=$STACK_DIR/opensearch-$((i + 1)) \
         OPENSEARCH_CLUSTER_NAME=portal-stack OPENSEARCH_NODE_NAME=portal-$((i + 1)) \
-        OPENSEARCH_TRANSPORT_PORT=${OS_TRANSPORT_PORTS[$i]} \
+        OPENSEARCH_TRANSPORT_PORT=${OS_TRANSPORT_PORTS[$i]} OPENSEARCH_KEEP_DATA=${KEEP_SEARCH_DATA:-} \
         OPENSEARCH_SEED_HOSTS=$(IFS=,; echo "${seeds[*]}") OPENSEARCH_INITIAL_MANAGERS=$(IFS=,; echo "${names[*]}") \
         ops/opensearch.sh "$@"
 }
@@ -144,29 +144,40 @@ up() {
     mkdir -p "$STACK_DIR/media" "$STACK_DIR/static"
     chmod 755 "$STACK_DIR"
     log "PostgreSQL, Redis and three OpenSearch nodes"
-    pg start >/dev/null
+    # Built once here: three nodes building at once overwrite each other's jars.
+    ops/opensearch.sh build
+    pg start >/dev/null &
+    local postgres=$!
     redis start >/dev/null
-    # The nodes start together (a lone node waits for a quorum of cluster managers), while the
-    # database is migrated and static files are collected.
-    start_opensearch 0 1 2 &
+    wait "$postgres"
+    # The nodes boot together (a lone node waits for a quorum of cluster managers), keeping the
+    # data of the previous `up`, while the database is migrated, static files are collected and,
+    # the first time, the demo is loaded.
+    KEEP_SEARCH_DATA=1 start_opensearch 0 1 2 &
     local nodes=$!
-    log "database and static files"
+    manage collectstatic --noinput -v0 &
+    local static=$!
+    log "database, static files"
     manage migrate --noinput -v0
-    manage collectstatic --noinput -v0
-    wait "$nodes"
-    curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=60s" >/dev/null
     if [ ! -f "$STACK_DIR/demo-loaded" ]; then
         log "demo content"
-        # Varnish is not up yet: nothing to purge while the demo is written.
-        with_app_env FRONTEND_CACHE_URL= "$PYTHON" manage.py load_demo >/dev/null
+        # Varnish is not up yet: nothing to purge. Indexed for the database backend only (no
+        # SEARCH_URL), so the demo does not wait for the cluster; OpenSearch is indexed once, below.
+        with_app_env FRONTEND_CACHE_URL= SEARCH_URL= "$PYTHON" manage.py load_demo >/dev/null
+        rm -f "$STACK_DIR/search-indexed"
         touch "$STACK_DIR/demo-loaded"
     fi
+    wait "$static"
+    wait "$nodes"
+    curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cluster/health?wait_for_nodes=3&wait_for_status=green&timeout=60s" >/dev/null
     log "two app servers, search index, nginx, Varnish"
     for i in "${!APP_PORTS[@]}"; do start_app "$i"; done
-    # The nodes start with empty data folders (ops/opensearch.sh): the index is rebuilt from the
-    # database while the app servers boot.
-    if [ -z "$(curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cat/indices/stack_*?h=index" 2>/dev/null)" ]; then
-        manage update_index >/dev/null
+    # Indexed in bulk while the app servers boot, unless the nodes kept a complete index (a node
+    # restarted alone by a resilience run starts empty and copies it back from the others).
+    if [ ! -f "$STACK_DIR/search-indexed" ] ||
+        [ -z "$(curl -fsS "http://127.0.0.1:${OS_HTTP_PORTS[0]}/_cat/indices/stack_*?h=index" 2>/dev/null)" ]; then
+        manage update_index --backend default >/dev/null
+        touch "$STACK_DIR/search-indexed"
     fi
     for i in "${!APP_PORTS[@]}"; do
         wait_http "http://127.0.0.1:${APP_PORTS[$i]}/healthz" "app server $((i + 1))" "$STACK_DIR/app-$((i + 1)).log"

@@ -22,7 +22,8 @@ answer, pages are served uncached.
 An HTTP cache in front (Varnish, ``WAGTAILFRONTENDCACHE``) is told the same news by the
 same handlers: ``page_changed`` and the move and delete handlers send PURGE requests for the
 page, its ancestors (the listings and home pages showing it) and the feeds of its site and the
-province's. Responses it may keep carry ``Cache-Control: s-maxage``, which bounds whatever a
+province's, each URL once per change (publishing and moving save the page before their own
+signal). Responses it may keep carry ``Cache-Control: s-maxage``, which bounds whatever a
 purge cannot name.
 """
 
@@ -60,6 +61,10 @@ CACHEABLE_TYPES = (
 )
 MAX_BODY_BYTES = 2 * 1024 * 1024
 LOCAL_MEMORY_SECONDS = 60
+# Set on a page instance by page_saved: the publish or move signal that follows has nothing left to do.
+REFRESHED_BY_SAVE = "_portal_cache_refreshed_by_save"
+# Page id -> the URLs showing it before a move in progress (page_moving), purged after it (page_moved).
+_urls_before_move = {}
 # Bookkeeping fields Wagtail writes when a draft is saved; such saves change nothing public.
 DRAFT_FIELDS = {
     "draft_title",
@@ -210,8 +215,10 @@ def frontend_cache_urls(page):
     return batch.urls
 
 
-def purge_frontend_cache(page=None, urls=None):
-    """PURGE ``page``'s URLs (or ``urls``) from the HTTP cache once the change is committed.
+def purge_frontend_cache(page=None, urls=None, already=None):
+    """PURGE ``page``'s URLs (and ``urls``) from the HTTP cache once the change is committed.
+
+    Those of ``already``, a page whose URLs were purged for the same change, are left out.
 
     Wagtail's frontend_cache sends the requests (``wagtail.contrib.frontend_cache`` is not an
     installed app, so its own handlers do not purge a second time). An unreachable cache never
@@ -223,9 +230,11 @@ def purge_frontend_cache(page=None, urls=None):
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     try:
-        urls = set(urls or ()) | frontend_cache_urls(page)
+        urls = (set(urls or ()) | frontend_cache_urls(page)) - frontend_cache_urls(already)
     except Exception:  # noqa: BLE001 - publishing must go on
         logger.warning("Could not list the URLs to purge for %s", page, exc_info=True)
+        return
+    if not urls:
         return
 
     def purge():
@@ -237,13 +246,37 @@ def purge_frontend_cache(page=None, urls=None):
     transaction.on_commit(purge)
 
 
+def refreshed_by_its_save(page):
+    """Whether saving ``page`` just now has refreshed what shows it (``page_saved``).
+
+    Publishing and moving save the page, then send their signal with that very instance: the
+    page's URLs, listings and feeds need not be refreshed and purged a second time.
+    """
+    return page is not None and page.__dict__.pop(REFRESHED_BY_SAVE, False)
+
+
+def page_published_or_unpublished(sender=None, instance=None, **kwargs):
+    if not refreshed_by_its_save(instance):
+        page_changed(instance=instance)
+
+
 def page_moving(sender=None, instance=None, **kwargs):
-    """Before a move: the page's old URL and its old listings (the new ones follow the move)."""
-    purge_frontend_cache(instance)
+    """Before a move: the page's old URL and old listings, purged once the move is done."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    try:
+        _urls_before_move[instance.pk] = frontend_cache_urls(instance)
+    except Exception:  # noqa: BLE001 - moving must go on
+        logger.warning("Could not list the URLs to purge for %s", instance, exc_info=True)
 
 
 def page_moved(sender=None, instance=None, **kwargs):
-    purge_frontend_cache(instance)
+    """After a move: the old URLs and, unless the move's own save has purged them, the new ones."""
+    before = _urls_before_move.pop(instance.pk, set())
+    if refreshed_by_its_save(instance):
+        purge_frontend_cache(urls=before, already=instance)
+    else:
+        purge_frontend_cache(instance, urls=before)
     content_changed()
 
 
@@ -361,8 +394,11 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
     """A live page saved outside the publishing flow (scripts, the demo loader) is a change too."""
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
-    if getattr(instance, "live", False):
+    live = getattr(instance, "live", False)
+    if live:
         page_changed(instance=instance)
+    # Unpublishing saves the page with live False: its own signal must still refresh.
+    instance.__dict__[REFRESHED_BY_SAVE] = live
 
 
 def model_saved(sender, **kwargs):
@@ -385,7 +421,7 @@ def connect_signals():
     )
 
     for signal in (page_published, page_unpublished):
-        signal.connect(page_changed, dispatch_uid=f"portal-cache-{id(signal)}")
+        signal.connect(page_published_or_unpublished, dispatch_uid=f"portal-cache-{id(signal)}")
     pre_page_move.connect(page_moving, dispatch_uid="portal-cache-pre-move")
     post_page_move.connect(page_moved, dispatch_uid="portal-cache-post-move")
     for signal in (published, unpublished):

@@ -230,3 +230,51 @@ def test_a_visitor_with_a_cookie_is_never_served_from_or_stored_in_varnish(purgi
 def test_search_results_pass_through_varnish(purging, site):
     fetch(purging, "localhost", "/tim-kiem/?q=ho+tich")
     assert fetch(purging, "localhost", "/tim-kiem/?q=ho+tich")[0] == "miss"
+
+
+def test_publishing_purges_each_url_once(purging, site):
+    justice = create_subportal(name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department")
+    page = publish_news(news_index(justice.subportal.site), "Lịch tiếp công dân tháng Một")
+
+    before = purges(purging)
+    page.title = "Lịch tiếp công dân tháng Hai"
+    page.save_revision().publish()
+    purged = purges(purging) - before
+
+    assert ("sotuphap.localhost", page.get_url_parts()[2]) in purged
+    assert ("localhost", "/") in purged
+    assert {key: count for key, count in purged.items() if count > 1} == {}
+
+
+def test_moving_a_page_purges_its_old_and_new_url_on_their_hosts(purging, site):
+    justice = create_subportal(name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department")
+    information = create_subportal(
+        name="Sở Thông tin và Truyền thông", short_name="STTTT", hostname="sotttt.localhost", kind="department"
+    )
+    justice_news, information_news = news_index(justice.subportal.site), news_index(information.subportal.site)
+    page = publish_news(justice_news, "Thông báo tuyển dụng công chức")
+    old_path = page.get_url_parts()[2]
+    new_path = information_news.get_url_parts()[2] + page.slug + "/"
+    assert "Thông báo tuyển dụng công chức" in cached(purging, "sotuphap.localhost", old_path)
+    # The new address is kept too, as the "not found" page it is until the move.
+    cached(purging, "sotttt.localhost", new_path)
+    cached(purging, "sotttt.localhost", information_news.get_url_parts()[2])
+
+    before = purges(purging)
+    page.move(information_news, pos="last-child")
+    purged = purges(purging) - before
+
+    for host, url in [
+        ("sotuphap.localhost", old_path),
+        ("sotuphap.localhost", justice_news.get_url_parts()[2]),
+        ("sotttt.localhost", new_path),
+        ("sotttt.localhost", information_news.get_url_parts()[2]),
+    ]:
+        assert (host, url) in purged, (host, url)
+    assert {key: count for key, count in purged.items() if count > 1} == {}
+    status, body = fetch(purging, "sotttt.localhost", new_path)
+    assert status == "miss"
+    assert "Thông báo tuyển dụng công chức" in body
+    status, body = fetch(purging, "sotuphap.localhost", old_path)
+    assert status == "miss"
+    assert "Thông báo tuyển dụng công chức" not in body
