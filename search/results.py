@@ -267,12 +267,13 @@ def _exact_identifier_ids(query):
         return []
     ids = []
     for model in get_page_models():
-        own_fields = {field.name for field in model._meta.get_fields() if getattr(field, "model", None) is model}
-        for name in IDENTIFIER_FIELDS:
-            if name in own_fields:
-                # private_q() rather than .public(), which queries the view restrictions on every call.
-                matches = model.objects.live().exclude(private_q()).filter(**{f"{name}__iexact": query})
-                ids.extend(matches.values_list("pk", flat=True)[:10])
+        # A page type with an identifier says how to find it through an index (``identifier_lookup``):
+        # a case-insensitive match of the column read all 100,000 directives for every query with a digit.
+        if "identifier_lookup" not in model.__dict__:
+            continue
+        # private_q() rather than .public(), which queries the view restrictions on every call.
+        matches = model.objects.live().exclude(private_q()).filter(**model.identifier_lookup(query))
+        ids.extend(matches.values_list("pk", flat=True)[:10])
     return ids
 
 

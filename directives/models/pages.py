@@ -262,6 +262,11 @@ class DirectivePage(RoutablePageMixin, PortalPage):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def identifier_lookup(cls, query):
+        """The search's exact-number lookup, on the indexed key: "15/2011/qd-ubnd" finds 15/2011/QĐ-UBND."""
+        return {"number_key": number_key(query)}
+
     def save(self, *args, **kwargs):
         self.number = clean_number(self.number)
         self.number_key = number_key(self.number) if self.number else ""

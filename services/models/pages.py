@@ -175,6 +175,11 @@ class ProcedurePage(RoutablePageMixin, PortalPage):
         # The home page counts the online services and lists the highest-level ones.
         indexes = [models.Index(fields=["online_level", "-legacy_level"], name="services_online_levels")]
 
+    @classmethod
+    def identifier_lookup(cls, query):
+        """The search's exact-code lookup, on the unique index: codes are digits, dots and capitals."""
+        return {"code__in": sorted({query, query.upper()})}
+
     def clean(self):
         super().clean()
         errors = {}

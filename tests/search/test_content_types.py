@@ -87,6 +87,8 @@ def test_directive_number_and_procedure_code_are_found_as_typed(engine, content)
     assert _titles("07/KH-UBND")[0] == content["directive"].title
     assert len(_titles("07/KH-UBND")) == 4
     assert _titles("07/kh-ubnd")[0] == content["directive"].title
+    # As the register matches numbers: without the leading zero, whatever the case or accents.
+    assert _titles("7/kh-ubnd")[0] == content["directive"].title
     assert _titles("1.001612") == [content["procedure"].title]
     assert _titles("cap phep xay dung") == [content["procedure"].title]
     assert content["procedure"].title in [item["title"] for item in autocomplete("cap giay ph")]
