@@ -74,12 +74,20 @@ class ZeroResultQueriesReportView(ReportView):
         # Answered since by content, a synonym or a typo correction: nothing left to do for staff.
         Column("later_fix", label=_("Nay tìm được nhờ"), accessor=lambda query: later_fix(query.query_string)),
     ]
-    list_export = ["query_string", "_zero_hits", "_last_seen"]
+    list_export = ["query_string", "_zero_hits", "_last_seen", "later_fix"]
     export_headings = {
         "query_string": _("Từ khóa"),
         "_zero_hits": _("Số lần không có kết quả"),
         "_last_seen": _("Lần gần nhất"),
+        "later_fix": _("Nay tìm được nhờ"),
     }
+
+    def to_row_dict(self, item):
+        # The spreadsheet carries what the screen shows, so staff can share the list of what is fixed.
+        return {
+            field: later_fix(item.query_string) if field == "later_fix" else getattr(item, field)
+            for field in self.list_export
+        }
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()

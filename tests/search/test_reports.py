@@ -31,3 +31,17 @@ def test_the_report_shows_the_synonym_that_now_answers_a_query(staff_client, cor
     assert reports.later_fix("chich ngua") == "Từ đồng nghĩa: tiêm chủng"
     assert reports.later_fix("khong co tu nay xyzq") == ""
     assert reports.later_fix("tiem chung") == "Nay có kết quả"
+
+
+def test_the_spreadsheet_export_says_how_each_query_is_answered_now(client, staff_client, corpus):
+    import csv
+    import io
+
+    client.get("/tim-kiem/", {"q": "tiem chungg"})
+    client.get("/tim-kiem/", {"q": "khong co tu nay xyzq"})
+    response = staff_client.get(reverse("search_reports:zero_results"), {"export": "csv"})
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == ["Từ khóa", "Số lần không có kết quả", "Lần gần nhất", "Nay tìm được nhờ"]
+    answered = {row[0]: row[3] for row in rows[1:]}
+    assert answered == {"tiem chungg": "Sửa lỗi gõ: tiêm chủng", "khong co tu nay xyzq": ""}
