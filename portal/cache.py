@@ -127,15 +127,24 @@ def remember(name, compute, site=None):
         cache = page_cache()
         # Per language too: the menu, section links and settings of an English page are its locale's.
         key = f"portal:structure:{current_generation(cache, site)}:{translation.get_language()}:{name}"
+    except Exception:  # noqa: BLE001 - the cache being down must not take the site down
+        return compute()
+    return keep(key, compute, cache_seconds(cache))
+
+
+def keep(key, compute, seconds):
+    """``compute()``, kept under ``key`` for ``seconds``; computed afresh when the cache does not answer."""
+    try:
+        cache = page_cache()
         value = cache.get(key)
     except Exception:  # noqa: BLE001 - the cache being down must not take the site down
         return compute()
     if value is None:
         value = compute()
         try:
-            cache.set(key, value, cache_seconds(cache))
+            cache.set(key, value, seconds)
         except Exception:  # noqa: BLE001
-            logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
+            logger.warning("Cache unavailable: could not keep %s", key, exc_info=True)
     return value
 
 
