@@ -1,5 +1,6 @@
 """The pages ``make bench`` loads, and the SQL queries each one runs (page cache off)."""
 
+from django.conf import settings
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -45,11 +46,37 @@ def bench_urls():
     ]
 
 
+# The pages a sub-portal has of its own, compared with the province's (issue 14).
+SUBPORTAL_PAGES = ("home", "directive_listing", "directive_detail")
+
+
+def subportal_urls():
+    """(host, [(name, path)]) of a generated sub-portal's pages, as ``bench_urls`` picks the province's;
+    None when the dataset has no sub-portal with directives."""
+    from subportals.models import SubPortal
+
+    for subportal in SubPortal.objects.filter(name__startswith="Đơn vị thử nghiệm ").select_related("site"):
+        root = subportal.site.root_page
+        index = DirectiveIndexPage.objects.live().descendant_of(root).first()
+        directive = (
+            DirectivePage.objects.live().child_of(index).filter(slug__startswith=DIRECTIVE_SLUG).order_by("-pk").first()
+            if index
+            else None
+        )
+        if directive is None:
+            continue
+        path = directive.get_url_parts()[2]
+        listing = f"{index.get_url_parts()[2]}?loai={directive.doc_type.slug}&nam={directive.issued_on.year}"
+        return subportal.site.hostname, [("home", "/"), ("directive_listing", listing), ("directive_detail", path)]
+    return None
+
+
 def count_queries(urls, host="127.0.0.1"):
     """{name: {"status", "queries", "bytes"}} for one anonymous GET of each URL, page cache off."""
     client = Client(HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https")
     counts = {}
-    with override_settings(PAGE_CACHE_ENABLED=False):
+    # The bench serves the province on 127.0.0.1; a sub-portal answers on its own host name.
+    with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]):
         for name, url in urls:
             client.get(url)  # first hit warms per-process caches (site root, content types)
             with CaptureQueriesContext(connection) as captured:

@@ -185,6 +185,27 @@ def render(results):
             )
     add("")
 
+    subportal = results["queries_full"].get("subportal")
+    if subportal:
+        add("### SQL queries per page: a sub-portal next to the province (anonymous, page cache off)")
+        add("")
+        add(f"The sub-portal is `{subportal['host']}`, one of the generated ones, with its own directives.")
+        add("")
+        add(f"| page | province, {scale.get('directives', 0):,} directives | sub-portal |")
+        add("| --- | ---: | ---: |")
+        for name, row in subportal["pages"].items():
+            province = full_pages.get(name, {})
+            add(f"| {PAGE_LABELS[name]} | {province.get('queries', '–')} | {row['queries']} (HTTP {row['status']}) |")
+            if province:
+                targets.append(
+                    (
+                        f"{PAGE_LABELS[name]}: as many queries on a sub-portal as on the province",
+                        f"{province['queries']} / {row['queries']}",
+                        row["status"] == 200 and row["queries"] <= province["queries"],
+                    )
+                )
+        add("")
+
     add("### Search latency (in process)")
     add("")
     add(

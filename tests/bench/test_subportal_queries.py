@@ -80,3 +80,17 @@ def test_a_subportal_home_and_the_province_finder_cost_the_same_queries_at_3_and
         assert SubPortal.objects.filter(name__startswith="Đơn vị thử nghiệm ").count() == 30
         at_30 = costs()
     assert at_3 == at_30
+
+
+def test_the_bench_probe_loads_a_subportals_own_pages_on_its_host(generated):
+    """bench/RESULTS.md compares a sub-portal's pages with the province's at 100,000 directives."""
+    from bench.probe import SUBPORTAL_PAGES, count_queries, subportal_urls
+
+    host, urls = subportal_urls()
+    assert host.endswith(".localhost") and [name for name, _path in urls] == list(SUBPORTAL_PAGES)
+    counts = count_queries(urls, host=host)
+    assert {name: row["status"] for name, row in counts.items()} == dict.fromkeys(SUBPORTAL_PAGES, 200)
+    index = DirectiveIndexPage.objects.get(
+        url_path__startswith=SubPortal.objects.get(site__hostname=host).site.root_page.url_path
+    )
+    assert dict(urls)["directive_listing"].startswith(index.get_url_parts()[2])

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from bench.probe import bench_urls, count_queries
+from bench.probe import bench_urls, count_queries, subportal_urls
 
 
 class Command(BaseCommand):
@@ -15,13 +15,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         urls = bench_urls()
-        counts = count_queries(urls)
+        data = {"urls": dict(urls), "pages": self._probe(urls, "", options)}
+        # A sub-portal's own pages, on its host: they must cost what the province's do.
+        found = subportal_urls()
+        if found:
+            host, sub_urls = found
+            data["subportal"] = {"host": host, "urls": dict(sub_urls), "pages": self._probe(sub_urls, host, options)}
+        if options["output"]:
+            Path(options["output"]).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    def _probe(self, urls, host, options):
+        counts = count_queries(urls, host=host) if host else count_queries(urls)
         for name, url in urls:
             row = counts[name]
-            self.stdout.write(f"{name:<18} {row['status']} {row['queries']:>3} truy vấn {row['bytes']:>7} B  {url}")
+            counted = f"{row['status']} {row['queries']:>3} truy vấn {row['bytes']:>7} B"
+            self.stdout.write(f"{name:<18} {counted}  {host}{url}")
             if options["sql"]:
                 for sql in row["sql"]:
                     self.stdout.write(f"      {sql}")
-        if options["output"]:
-            data = {"urls": dict(urls), "pages": counts}
-            Path(options["output"]).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        return counts
