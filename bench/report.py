@@ -25,8 +25,14 @@ PAGE_LABELS = {
     "search": "search, accent-free",
     "autocomplete": "autocomplete",
 }
-# Cold-page targets as a share of the ceiling (issue 9); warm pages: 50% each.
-COLD_TARGETS = {"directive_detail": 5, "procedure_detail": 5, "home": 3, "directive_listing": 3}
+# Cold-page targets as a share of the ceiling: every cold page at 5% (issue 19; issue 9 asked 3% of the
+# home page and listing); the search page's own is met on OpenSearch (SEARCH_COLD_SHARE). Warm: 50% each.
+COLD_TARGETS = dict.fromkeys(
+    ["home", "directive_listing", "directive_detail", "procedure_detail", "tracker", "autocomplete"], 5
+)
+SEARCH_COLD_SHARE = {"OpenSearch": 5}
+# Synonyms and typo handling may cost at most this share of search p95, on every engine (issue 19).
+MAX_EXPANSION_COST = 20
 WARM_TARGET = 50
 # Pages the page cache never serves, on purpose (portal.settings.base.PAGE_CACHE_EXCLUDED_PATHS).
 NEVER_CACHED = {"search": "not cached by design: every query is counted for the search statistics"}
@@ -154,13 +160,20 @@ def render(results):
     if results.get("search_load"):
         add("### Search page throughput per engine (page cache off)")
         add("")
-        add("| engine | req/s | p50 ms | p99 ms | errors |")
-        add("| --- | ---: | ---: | ---: | ---: |")
+        add("| engine | req/s | p50 ms | p99 ms | errors | % of ceiling |")
+        add("| --- | ---: | ---: | ---: | ---: | ---: |")
         for engine, row in results["search_load"].items():
+            ceiling = row.get("ceiling_rps") or (load["cold"]["pages"]["ceiling"]["rps"] if load else None)
+            share = _share(row.get("rps"), ceiling)
             add(
                 f"| {engine} | {_num(row.get('rps'))} | {_num(row.get('p50_ms'))} | {_num(row.get('p99_ms'))} | "
-                f"{row.get('errors', 0)} |"
+                f"{row.get('errors', 0)} | {_num(share)} |"
             )
+            if engine in SEARCH_COLD_SHARE:
+                goal = SEARCH_COLD_SHARE[engine]
+                targets.append(
+                    (f"cold search on {engine} ≥ {goal}% of ceiling", f"{_num(share)}%", (share or 0) >= goal)
+                )
         add("")
 
     add("### SQL queries per page (anonymous, page cache off)")
@@ -232,6 +245,16 @@ def render(results):
             f"{_num(a['p50_ms'])} | {_num(a['p95_ms'])} | "
             f"{', '.join(data.get('backends', []))} |"
         )
+        plain = data.get("search_without_expansion", {}).get("p95_ms")
+        if plain:
+            cost = 100 * (s["p95_ms"] - plain) / plain
+            targets.append(
+                (
+                    f"synonyms and typo handling cost ≤ {MAX_EXPANSION_COST}% of search p95 on {engine}",
+                    f"{_num(s['p95_ms'])} / {_num(plain)} ms ({cost:+.0f}%)",
+                    cost <= MAX_EXPANSION_COST,
+                )
+            )
         for name, limit in SEARCH_P95.items():
             if engine.startswith(name):
                 measured = f"{_num(s['p95_ms'])} ms" + ("" if at_scale else f" ({dataset} dataset)")

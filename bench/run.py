@@ -260,7 +260,9 @@ def load_run(mode, database_url, urls, args, extra_env):
 
 def search_load(database_url, path, args, extra_env):
     """The search page alone under gunicorn (page cache off, as search is never cached): a wrk row."""
-    return load_run("cold", database_url, {"search": path}, args, extra_env)["pages"]["search"]
+    pages = load_run("cold", database_url, {"search": path}, args, extra_env)["pages"]
+    # Its own ceiling, measured by the same run: the share is comparable with the pages' table.
+    return {**pages["search"], "ceiling_rps": pages["ceiling"]["rps"]}
 
 
 # Services ----------------------------------------------------------------------------------------
