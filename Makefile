@@ -69,7 +69,7 @@ stack-down:
 	bash ops/stack.sh down
 
 ## resilience: faults against the stack under load (bench/resilience.py, on demand, not part of test):
-##             results go to bench/RESILIENCE.md; RESILIENCE_ARGS="--soak-seconds 120" for a short soak
+##             results go to bench/RESILIENCE.md; RESILIENCE_ARGS="--soak-seconds 120 --note ..." for a short soak
 resilience: stack
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.resilience $(RESILIENCE_ARGS)
