@@ -16,13 +16,13 @@ objects by primary key. The order is upstream's: score, then descending pk.
 
 import re
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import ProgrammingError
 from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.sql import InsertQuery
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
+from modelsearch.query import Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from ..models import PostgresAutocompleteEntry
@@ -144,6 +144,19 @@ class VietnamesePostgresSearchQueryCompiler(
 ):
     def entry_vectors(self):
         return [(F("title"), F("title_norm")), (F("body"), 1.0)]
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """One ts_rank() for a choice between words or phrases, not one per alternative.
+
+        A synonym makes the query a choice ("an toàn thực phẩm" or ATTP or VSATTP or "vệ sinh an toàn
+        thực phẩm"): upstream averages a ts_rank() per alternative and column, eight per matching
+        entry, which tripled the query's time at 100,000 directives. ts_rank() of the OR'ed query
+        scores an entry by the alternatives it holds, in one pass over its vector.
+        """
+        if isinstance(query, Or) and all(isinstance(part, PlainText | Phrase) for part in query.subqueries):
+            rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
 
 class VietnamesePostgresAutocompleteQueryCompiler(

@@ -33,10 +33,10 @@ def test_when_a_short_prefix_matches_very_many_titles_autocomplete_offers_the_ne
     SQLite ranks only the newest matches, so the box answers as fast at any size."""
     from django.db import connection
 
-    from search.backends import sqlite
-
     if connection.vendor != "sqlite" or engine_in_use():
         pytest.skip("the bound applies to the SQLite FTS5 autocomplete table")
+    from search.backends import sqlite
+
     monkeypatch.setattr(sqlite, "AUTOCOMPLETE_RANKED", 3)
     titles = [f"Kế hoạch tuyên truyền số {number}" for number in range(1, 6)]
     for title in titles:
