@@ -88,8 +88,9 @@ def test_the_bench_probe_loads_a_subportals_own_pages_on_its_host(generated):
 
     host, urls = subportal_urls()
     assert host.endswith(".localhost") and [name for name, _path in urls] == list(SUBPORTAL_PAGES)
-    counts = count_queries(urls, host=host)
+    counts = count_queries(urls, host=host, repeat=2)  # python -m bench.sites times them too
     assert {name: row["status"] for name, row in counts.items()} == dict.fromkeys(SUBPORTAL_PAGES, 200)
+    assert all(row["median_ms"] > 0 for row in counts.values())
     index = DirectiveIndexPage.objects.get(
         url_path__startswith=SubPortal.objects.get(site__hostname=host).site.root_page.url_path
     )

@@ -12,6 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--output", help="Ghi kết quả (JSON) vào tệp này")
         parser.add_argument("--sql", action="store_true", help="In cả câu lệnh SQL")
+        parser.add_argument("--repeat", type=int, default=0, help="Đo thêm thời gian trung vị của ngần ấy lượt tải")
 
     def handle(self, *args, **options):
         urls = bench_urls()
@@ -25,7 +26,8 @@ class Command(BaseCommand):
             Path(options["output"]).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
 
     def _probe(self, urls, host, options):
-        counts = count_queries(urls, host=host) if host else count_queries(urls)
+        repeat = options["repeat"]
+        counts = count_queries(urls, host=host, repeat=repeat) if host else count_queries(urls, repeat=repeat)
         for name, url in urls:
             row = counts[name]
             counted = f"{row['status']} {row['queries']:>3} truy vấn {row['bytes']:>7} B"
