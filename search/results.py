@@ -24,6 +24,7 @@ from portal import vietnamese
 
 from . import english, suggestions
 from . import facets as facet_rules
+from .backends.ranking import rank_newest
 from .expansion import expand, searched_words
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 300
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 10
+# The public box ranks at most this many matches, the newest (search.backends.ranking.rank_newest).
+AUTOCOMPLETE_RANKED = 1000
 SNIPPET_LENGTH = 240
 SORTS = ("relevance", "date")
 # Fields that hold a document number or a procedure code on the content apps' page models.
@@ -515,7 +518,8 @@ def autocomplete(raw_query, request=None):
     def run(backend):
         # Whole base rows: title, address and type are all there, so no second query loads them.
         results = searchable_pages().autocomplete(query, operator="and", backend=backend)
-        return list(results[:AUTOCOMPLETE_LIMIT])
+        with rank_newest(AUTOCOMPLETE_RANKED):
+            return list(results[:AUTOCOMPLETE_LIMIT])
 
     pages, _fell_back = _with_fallback(run, "autocomplete")
     return [

@@ -1,9 +1,34 @@
 """Shared by the database backends that rank in one statement (sqlite.py, postgres.py)."""
 
+import contextvars
+from contextlib import contextmanager
+
 from django.db.models import F, IntegerField
 from django.db.models.functions import Cast
 
 INTEGER_PK_TYPES = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+# How many of the newest matches the public search box ranks (None: every match, as the admin needs).
+_newest_ranked = contextvars.ContextVar("newest_ranked", default=None)
+
+
+@contextmanager
+def rank_newest(count):
+    """Within it, SQLite's autocomplete ranks only the ``count`` newest matches of the query.
+
+    For the public search box, which shows ten titles as the citizen types: "ke hoa" matches 32,000
+    titles at 100,000 directives, and scoring them all cost 65 ms a keystroke. The admin's searches
+    (explorer, choosers) also run on autocomplete and must still find an old document.
+    """
+    token = _newest_ranked.set(count)
+    try:
+        yield
+    finally:
+        _newest_ranked.reset(token)
+
+
+def newest_ranked():
+    return _newest_ranked.get()
 
 
 def object_pk(model, object_id_column):

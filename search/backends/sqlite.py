@@ -18,12 +18,10 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from ..models import AutocompleteIndexEntry
 from .folding import FoldedQueryMixin
-from .ranking import object_pk, objects_in_rank_order
+from .ranking import newest_ranked, object_pk, objects_in_rank_order
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
-# Autocomplete ranks at most this many matches, the newest (see matching_entries).
-AUTOCOMPLETE_RANKED = 1000
 
 
 class WeightedBM25(BM25):
@@ -116,22 +114,19 @@ class VietnameseSQLiteAutocompleteQueryCompiler(
         return AutocompleteBM25()
 
     def matching_entries(self, config):
-        """Matching rows, at most the ``AUTOCOMPLETE_RANKED`` newest when a short prefix matches more.
+        """Matching rows; within ``ranking.rank_newest(n)`` (the public search box), the ``n`` newest.
 
-        bm25() scores every match before the first ten can be picked: "ke hoa" matches 32,000 titles
-        at 100,000 directives, 65 ms of scoring for a box that updates as the citizen types. FTS5
-        walks its matches newest first cheaply, so ranking starts from the newest entry it keeps.
+        FTS5 walks its matches newest first cheaply, so bm25() then scores at most ``n`` of them.
         """
         entries = super().matching_entries(config)
+        count = newest_ranked()
+        if not count:
+            return entries
         search_query = self.build_search_query(normalize(self.query), config=config)
         match = self.match_expression_class(self.fields or self.FTS_TABLE_FIELDS, search_query)
-        oldest_kept = (
-            self.fts_model.objects.filter(match)
-            .order_by("-pk")
-            .values_list("pk", flat=True)[AUTOCOMPLETE_RANKED - 1 : AUTOCOMPLETE_RANKED]
-        )
+        oldest_kept = self.fts_model.objects.filter(match).order_by("-pk").values_list("pk", flat=True)[count - 1 :]
         # A number, not a subquery: SQLite hands a constant rowid bound to FTS5, a subquery it re-runs.
-        oldest = next(iter(oldest_kept), None)
+        oldest = next(iter(oldest_kept[:1]), None)
         return entries if oldest is None else entries.filter(pk__gte=oldest)
 
     def search(self, config, start, stop, score_field=None):
