@@ -35,15 +35,19 @@ class ConsultationFilterForm(forms.Form):
         return clean_query(self.cleaned_data["q"])
 
     def filtered(self):
-        """The consultations matching the valid filters; a bad value is ignored, never an error page."""
+        """The consultations matching the valid filters; a bad value is ignored, never an error page.
+
+        Each filter on its own, as the directive finder does: a stale agency in a shared link must not
+        throw away the keyword the citizen typed.
+        """
         consultations = self.consultations
-        if not self.is_valid():
-            return consultations
-        if self.cleaned_data["tinh_trang"]:
-            consultations = consultations.in_state(self.cleaned_data["tinh_trang"])
-        if self.cleaned_data["co_quan"]:
-            consultations = consultations.filter(drafting_body=self.cleaned_data["co_quan"])
-        if words := fold(self.cleaned_data["q"]).split():
+        self.is_valid()  # fills cleaned_data with the fields that validated
+        valid = self.cleaned_data
+        if valid.get("tinh_trang"):
+            consultations = consultations.in_state(valid["tinh_trang"])
+        if valid.get("co_quan"):
+            consultations = consultations.filter(drafting_body=valid["co_quan"])
+        if words := fold(valid.get("q", "")).split():
             # Accent-free, over title and summary: a province's drafts are a few hundred rows at most.
             matching = [
                 pk

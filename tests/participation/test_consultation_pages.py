@@ -279,6 +279,10 @@ def test_citizens_find_a_draft_by_a_keyword_typed_without_accents(client, make_c
     nothing = client.get(consultation_index.url, {"q": "khong co du thao nay"}).content.decode()
     assert "chuyển đổi số" not in nothing and "trông giữ xe" not in nothing
     assert 'value="khong co du thao nay"' in nothing  # what the citizen typed stays in the box
+    # An agency that no longer exists (an old shared link) is ignored, the keyword still applies.
+    stale = client.get(consultation_index.url, {"q": "trong giu xe", "co_quan": "999999"}).content.decode()
+    assert "Dự thảo Quy định về phí trông giữ xe" in stale
+    assert "Dự thảo Kế hoạch chuyển đổi số" not in stale
 
 
 def test_the_feed_lists_consultations_without_any_e_mail_address(client, make_consultation):
