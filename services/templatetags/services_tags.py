@@ -18,17 +18,15 @@ def services_home_section(context):
         # Procedures and campaigns live in the province's catalogue: any publication may change them.
         online = ProcedurePage.objects.live().public().online()
         return {
-            "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first() or False,
+            "campaign": CampaignPage.objects.live().public().active().order_by("-start_date").first(),
             "online_count": online.count(),
             # "No trip to an office" is true only of services done wholly online (toàn trình).
             "full_count": online.fully_online().count(),
             "featured": list(online.order_by("-legacy_level", "title")[:4]),
         }
 
-    section = remember("services:home-section", compute)
     return {
-        **section,
-        "campaign": section["campaign"] or None,
+        **remember("services:home-section", compute),
         "request": request,
         "online_page": section_link(OnlineServicesPage, site, request),
     }
