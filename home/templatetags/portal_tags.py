@@ -1,5 +1,10 @@
+import hashlib
+
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+
+from portal.cache import remember
 
 register = template.Library()
 
@@ -52,3 +57,36 @@ def pagination(context, page, param="trang", query=None, label=None):
         "next_href": href(page.next_page_number()) if page.has_next() else "",
         "numbers": [(number, href(number) if number else "") for number in page_numbers(page)],
     }
+
+
+@register.tag
+def remembered(parser, token):
+    """``{% remembered "name" part … %}…{% endremembered %}``: the enclosed HTML, rendered once and then
+    kept for the content generation (``portal.cache.remember``), per language, day and ``part``.
+
+    For what costs most to render and reads the same for every visitor: the tracker's charts, a
+    finder's page of results. Its context should be lazy, so that a kept fragment skips the work
+    too. Never enclose what depends on the visitor (a form's CSRF token, the user bar). Kept per
+    day as well, since a status or a share of time elapsed moves at midnight, not with content.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a fragment name")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class RememberedNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows a draft: rendered afresh, and never kept where visitors would read it.
+            return self.nodelist.render(context)
+        parts = [str(part.resolve(context)) for part in self.parts]
+        digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+        return remember(f"fragment:{timezone.localdate().isoformat()}:{digest}", lambda: self.nodelist.render(context))

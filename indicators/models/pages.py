@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,6 +14,45 @@ from .. import opendata
 from ..charts import trend_chart
 from ..status import STATUS_RULE_TEXT, Status
 from .plans import Indicator, Plan
+
+
+class TrackerFigures:
+    """What the tracker page shows of its plan, computed on first use.
+
+    The template keeps its rendering for the content generation (``{% remembered %}``); a visitor
+    served the kept HTML costs no chart or completion computing at all.
+    """
+
+    def __init__(self, page):
+        self.page = page
+
+    @cached_property
+    def indicators(self):
+        return list(self.page.indicators())
+
+    @cached_property
+    def cards(self):
+        return self.page._cards(self.indicators)
+
+    @cached_property
+    def completion(self):
+        return self.page.completion(self.indicators)
+
+    @cached_property
+    def _counts(self):
+        counts = dict.fromkeys(Status, 0)
+        for indicator in self.indicators:
+            counts[indicator.status] += 1
+        return counts
+
+    def status_counts(self):
+        return [(status.label, self._counts[status]) for status in Status]
+
+    def achieved_count(self):
+        return self._counts[Status.ACHIEVED]
+
+    def indicator_count(self):
+        return len(self.indicators)
 
 
 class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
@@ -67,19 +107,10 @@ class IndicatorTrackerPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def index_route(self, request):
-        indicators = list(self.indicators())
-        completion = self.completion(indicators)
-        counts = {status: 0 for status in Status}
-        for indicator in indicators:
-            counts[indicator.status] += 1
         return self.render(
             request,
             context_overrides={
-                "cards": self._cards(indicators),
-                "completion": completion,
-                "status_counts": [(status.label, counts[status]) for status in Status],
-                "achieved_count": counts[Status.ACHIEVED],
-                "indicator_count": len(indicators),
+                "figures": TrackerFigures(self),
                 "status_rule": STATUS_RULE_TEXT,
                 "csv_url": self.download_url("csv"),
                 "json_url": self.download_url("json"),

@@ -139,3 +139,19 @@ def test_a_new_figure_shows_on_the_home_page_highlights_at_once(
     html = client.get(home_page.url).content.decode()
     assert "1.500" in html
     assert "33,3%" in html
+
+
+def test_the_tracker_shows_a_new_figure_at_once_though_its_rendering_is_kept(
+    client, tracker, tracked, make_measurement, this_year
+):
+    # The charts and figures are kept per content generation ({% remembered %}); entering a figure
+    # is a content change, so the next visitor sees it.
+    html = client.get(tracker.url).content.decode()
+    assert "66,7%" in html and "2.768" in html
+    draft = make_measurement(tracked["services"], this_year, "1500", live=False)
+    assert "1.500" not in client.get(tracker.url).content.decode()
+    draft.live = True
+    draft.save()
+    html = client.get(tracker.url).content.decode()
+    assert "1.500" in html
+    assert "33,3%" in html

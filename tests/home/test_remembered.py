@@ -1,0 +1,32 @@
+"""{% remembered %}: a fragment rendered once per content generation, never from a preview's draft."""
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from portal.cache import content_changed
+
+pytestmark = pytest.mark.django_db
+
+FRAGMENT = Template('{% load portal_tags %}{% remembered "note" part %}{{ note }}{% endremembered %}')
+
+
+def render(note, part="a", preview=False):
+    request = RequestFactory().get("/")
+    request.is_preview = preview
+    return FRAGMENT.render(Context({"request": request, "note": note, "part": part}))
+
+
+def test_a_fragment_is_kept_until_content_changes():
+    assert render("first") == "first"
+    assert render("second") == "first"  # kept: its context is not even read
+    assert render("other", part="b") == "other"  # another part is another fragment
+    content_changed()
+    assert render("third") == "third"
+
+
+def test_a_preview_shows_its_draft_and_never_leaves_it_for_visitors():
+    assert render("draft", preview=True) == "draft"
+    assert render("live") == "live"
+    assert render("draft again", preview=True) == "draft again"
+    assert render("other") == "live"
