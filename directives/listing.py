@@ -11,6 +11,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -139,13 +140,21 @@ class DirectiveListing:
         self.form = DirectiveFilterForm(data, years=issue_years(queryset, scope))
         self.values = self.form.valid_values()
         self.ignored = sorted(name for name in self.form.errors)
-        results = filter_directives(
-            queryset.select_related("doc_type", "issuing_body"),
-            self.values,
-        )
-        self.page = Paginator(results, PER_PAGE).get_page(request.GET.get("trang"))
+        self._results = filter_directives(queryset.select_related("doc_type", "issuing_body"), self.values)
         self.query = self._query(self.values)
         self._count_options(queryset, scope)
+
+    @cached_property
+    def page(self):
+        """The page of results; read only when the template renders them afresh (``{% remembered %}``)."""
+        return Paginator(self._results, PER_PAGE).get_page(self.request.GET.get("trang"))
+
+    @property
+    def page_number(self):
+        """The page asked for, as the results' kept rendering is named: junk is the first page, as
+        the paginator reads it."""
+        number = self.request.GET.get("trang", "")
+        return int(number) if number.isdigit() and int(number) > 0 else 1
 
     def _count_options(self, queryset, scope):
         """Label every option with how many directives it would show with the other filters kept.

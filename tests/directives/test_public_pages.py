@@ -136,10 +136,23 @@ def test_the_filter_counts_are_kept_until_a_directive_is_published_or_withdrawn(
     assert '<option value="chi-thi">Chỉ thị (1)</option>' in again
     assert not [query for query in captured.captured_queries if "GROUP BY" in query["sql"]]
 
+    shown = titles(client.get(f"{listing}?nam=2011"))
     second = make_directive("06/CT-UBND", D(2011, 5, 2), doc_type=directive_type, published_on=D(2011, 5, 3))
-    assert '<option value="chi-thi">Chỉ thị (2)</option>' in client.get(f"{listing}?nam=2011").content.decode()
+    response = client.get(f"{listing}?nam=2011")
+    assert '<option value="chi-thi">Chỉ thị (2)</option>' in response.content.decode()
+    assert titles(response) == [second.title, *shown]  # the kept page of results is renewed too
     second.unpublish()
-    assert '<option value="chi-thi">Chỉ thị (1)</option>' in client.get(f"{listing}?nam=2011").content.decode()
+    response = client.get(f"{listing}?nam=2011")
+    assert '<option value="chi-thi">Chỉ thị (1)</option>' in response.content.decode()
+    assert titles(response) == shown
+
+
+def test_kept_results_of_a_filter_set_still_say_when_a_filter_was_ignored(client, listing):
+    client.get(listing)
+    assert titles(client.get(f"{listing}?loai=chi-thi")) == ["Chỉ thị về văn bản điện tử"]
+    response = client.get(f"{listing}?nam=abc&loai=chi-thi")
+    assert titles(response) == ["Chỉ thị về văn bản điện tử"]
+    assert "Một số điều kiện lọc không hợp lệ đã được bỏ qua." in response.content.decode()
 
 
 def test_an_invalid_filter_is_ignored_and_says_so(client, listing):
