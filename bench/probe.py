@@ -11,9 +11,13 @@ from wagtail.models import Site
 
 from directives.models import DirectiveIndexPage, DirectivePage
 from indicators.models import IndicatorTrackerPage
+from portal.cache import content_changed
 from services.models import ProcedurePage
 
 from .generate import DIRECTIVE_SLUG, PROCEDURE_SLUG
+
+# Loads timed after a content change, per page (the median is kept).
+AFTER_CHANGE_REPEAT = 5
 
 # An accent-free query, as citizens type it, and the last word as a prefix for autocomplete.
 SEARCH_QUERY = "cap phep xay dung"
@@ -93,7 +97,25 @@ def count_queries(urls, host="127.0.0.1", repeat=0):
             }
             if repeat:
                 counts[name]["median_ms"] = median_ms(lambda url=url: client.get(url), repeat)
+            counts[name]["after_change"] = after_change(client, url)
     return counts
+
+
+def after_change(client, url, repeat=AFTER_CHANGE_REPEAT):
+    """What the first visitor after a publication pays: every value and fragment kept for the content
+    generation (structure, filter counts, rendered results, tracker) is computed afresh.
+
+    {"queries": of one such load, "median_ms": of ``repeat`` of them}.
+    """
+
+    def first_visit():
+        content_changed()
+        client.get(url)
+
+    content_changed()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return {"queries": len(captured.captured_queries), "median_ms": median_ms(first_visit, repeat)}
 
 
 def median_ms(call, repeat):

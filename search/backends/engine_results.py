@@ -31,14 +31,15 @@ class SingleRequestResultsMixin:
             return
         yield from self._get_results_from_hits(self._single_request_hits())
 
-    def pks(self):
-        """The primary keys of the hits in rank order, still checked against the queryset.
+    def ranked_rows(self, *fields):
+        """Rows of ``fields`` (the first being ``pk``) of the hits in rank order, still checked against
+        the queryset, in one query.
 
         What the portal ranks with: building a model instance per candidate only to read
-        its id cost a quarter of a search.
+        its id and path cost a quarter of a search.
         """
         if not self._fits_one_request():
-            return [obj.pk for obj in self]
+            return [tuple(getattr(obj, name) for name in fields) for obj in self]
         ranked = [str(hit["fields"]["pk"][0]) for hit in self._single_request_hits()]
-        found = {str(pk): pk for pk in self.query_compiler.queryset.filter(pk__in=ranked).values_list("pk", flat=True)}
+        found = {str(row[0]): row for row in self.query_compiler.queryset.filter(pk__in=ranked).values_list(*fields)}
         return [found[pk] for pk in ranked if pk in found]
