@@ -2,12 +2,32 @@
 
 Each engine module of modelsearch names its classes after the engine
 (``OpenSearch2Mapping``, ``Elasticsearch9SearchBackend``…); the portal adds the same
-four things to each: the folding mapping, query compilers that use it, single-request
-results and the folding index settings.
+five things to each: the folding mapping, query compilers that use it, single-request
+results, the folding index settings and a client kept per process.
 """
+
+import os
 
 from .analysis import VietnameseMappingMixin, with_vietnamese_analysis
 from .engine_results import SingleRequestResultsMixin
+
+
+def shared_clients(client_class):
+    """``client_class``, but one client per process and configuration.
+
+    modelsearch builds a backend, and with it a client, for every search: each search, correction
+    and autocomplete opened a new connection to the engine. A kept client keeps its connections
+    alive. Per process id too, since a client made before gunicorn forks must not share sockets.
+    """
+    clients = {}
+
+    def client(**options):
+        key = (os.getpid(), repr(sorted(options.items(), key=lambda item: item[0])))
+        if key not in clients:
+            clients[key] = client_class(**options)
+        return clients[key]
+
+    return staticmethod(client)
 
 
 def vietnamese_backend(upstream, engine):
@@ -33,4 +53,5 @@ def vietnamese_backend(upstream, engine):
             "AutocompleteQueryCompiler", (upstream_class("AutocompleteQueryCompiler"),), mapping_class=mapping
         ),
         settings=with_vietnamese_analysis(backend.settings),
+        client_class=shared_clients(backend.client_class),
     )
