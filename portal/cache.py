@@ -113,7 +113,7 @@ def current_generation(cache=None, site=None, scoped=True):
     return f"{token}.{_token(cache, scope_key(site))}"
 
 
-def remember(name, compute, site=None):
+def remember(name, compute, site=None, keep_if=None):
     """``compute()``, kept in the page cache for the current content generation.
 
     For the site structure every page reads (menu, settings, view restrictions): one
@@ -121,7 +121,8 @@ def remember(name, compute, site=None):
     content changes. It works with the page cache switched off too, and when the cache
     does not answer the value is simply computed. ``compute`` must not return None.
     Pass the ``site`` whose pages alone the value reads, so that publishing on another
-    sub-portal keeps it; without one, any publication anywhere refreshes it.
+    sub-portal keeps it; without one, any publication anywhere refreshes it. A value for which
+    ``keep_if(value)`` is false is returned but not kept (an answer from a fallback, say).
     """
     try:
         cache = page_cache()
@@ -129,11 +130,12 @@ def remember(name, compute, site=None):
         key = f"portal:structure:{current_generation(cache, site)}:{translation.get_language()}:{name}"
     except Exception:  # noqa: BLE001 - the cache being down must not take the site down
         return compute()
-    return keep(key, compute, cache_seconds(cache))
+    return keep(key, compute, cache_seconds(cache), keep_if)
 
 
-def keep(key, compute, seconds):
-    """``compute()``, kept under ``key`` for ``seconds``; computed afresh when the cache does not answer."""
+def keep(key, compute, seconds, keep_if=None):
+    """``compute()``, kept under ``key`` for ``seconds`` (unless ``keep_if(value)`` is false);
+    computed afresh when the cache does not answer."""
     try:
         cache = page_cache()
         value = cache.get(key)
@@ -141,6 +143,8 @@ def keep(key, compute, seconds):
         return compute()
     if value is None:
         value = compute()
+        if keep_if is not None and not keep_if(value):
+            return value
         try:
             cache.set(key, value, seconds)
         except Exception:  # noqa: BLE001

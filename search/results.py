@@ -527,6 +527,9 @@ def _search(outcome, page_number, per_page, request, site, operator):
         outcome.promotions = [
             (hit, description) for hit, (_page, description) in zip(promoted, promotions, strict=True)
         ]
+    # The outcome keeps its place among the results, not the 300 candidates: the search page keeps
+    # outcomes in the cache (search.views), where 300 pages would cost more to read than to find.
+    outcome.page = Paginator(range(paginator.count), per_page).get_page(outcome.page.number)
     return outcome
 
 

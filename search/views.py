@@ -1,8 +1,11 @@
+import hashlib
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from home.structure import site_for_request
+from portal.cache import remember
 
 from . import results as portal_search
 from .facets import FACETS
@@ -12,13 +15,33 @@ def _page_number(request):
     return request.GET.get("page", 1)
 
 
+def _outcome(request, site=None, own_site=None):
+    """``run_search`` for the request's query string, kept for the content generation.
+
+    Citizens ask the same things ("dịch vụ công", "sổ đỏ") again and again; between two
+    publications the answer cannot change, so a repeated search costs no engine query. Kept per
+    site (the results' addresses are relative to it) and language, and only public pages are ever
+    found, so nobody's search shows another visitor anything. Every search is still counted.
+    """
+    params = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    digest = hashlib.sha256(repr((getattr(site, "pk", None), getattr(own_site, "pk", None), params)).encode())
+    return remember(
+        f"search-outcome:{digest.hexdigest()[:32]}",
+        lambda: portal_search.run_search(
+            request.GET.get("q", ""), request.GET, _page_number(request), request=request, site=own_site
+        ),
+        # An answer from the database while the engine is down is not kept past the outage.
+        keep_if=lambda outcome: not outcome.fell_back,
+    )
+
+
 def search(request):
     """/tim-kiem/: results with facets, snippets, sorting, promotions and help when nothing matches."""
     raw_query = request.GET.get("q", "")
     site = site_for_request(request)  # the site and its root page from the cache, for the results' URLs
     # A sub-portal searches its own pages unless asked for the whole province (toan_tinh=1).
     own_site = site if site is not None and not site.is_default_site and request.GET.get("toan_tinh") != "1" else None
-    outcome = portal_search.run_search(raw_query, request.GET, _page_number(request), request=request, site=own_site)
+    outcome = _outcome(request, site, own_site)
     if outcome.query and outcome.page is not None and outcome.page.number == 1 and not outcome.filters:
         if outcome.corrected_from:  # the words as typed found nothing; the report shows what fixed them
             portal_search.log_query(outcome.corrected_from, 0)
@@ -51,7 +74,7 @@ def _hit_json(hit):
 
 def search_api(request):
     """/api/search/?q=…: the same results and facets as the search page, as JSON."""
-    outcome = portal_search.run_search(request.GET.get("q", ""), request.GET, _page_number(request), request=request)
+    outcome = _outcome(request, site_for_request(request))
     page = outcome.page
     data = {
         "query": outcome.query,

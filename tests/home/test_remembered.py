@@ -30,3 +30,13 @@ def test_a_preview_shows_its_draft_and_never_leaves_it_for_visitors():
     assert render("live") == "live"
     assert render("draft again", preview=True) == "draft again"
     assert render("other") == "live"
+
+
+def test_a_value_its_caller_will_not_keep_is_computed_again():
+    # The search page does not keep an answer the database gave while the engine was down.
+    from portal.cache import remember
+
+    answers = iter(["from the database", "from the engine", "unused"])
+    engine_down = {"from the database": True, "from the engine": False}
+    kept = [remember("answer", lambda: next(answers), keep_if=lambda value: not engine_down[value]) for _ in range(3)]
+    assert kept == ["from the database", "from the engine", "from the engine"]

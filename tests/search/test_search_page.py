@@ -117,6 +117,22 @@ def test_searches_are_logged_for_the_staff_report(client, corpus):
     assert ZeroResultDailyHits.objects.get(query=Query.get("khong co tu nay xyzq")).hits == 1
 
 
+def test_a_repeated_search_is_counted_each_time_and_finds_a_page_published_in_between(client, corpus):
+    # The search page keeps each outcome for the content generation (search.views._outcome).
+    client.get("/")  # the first visit creates the site's settings row, a content change of its own
+    first = client.get("/tim-kiem/", {"q": "cap phep xay dung"}).content.decode()
+    assert "Tìm thấy 1 kết quả" in first
+    assert "Tìm thấy 1 kết quả" in client.get("/tim-kiem/", {"q": "cap phep xay dung"}).content.decode()
+    assert Query.get("cap phep xay dung").daily_hits.get().hits == 2
+    page = corpus["Cấp giấy phép xây dựng nhà ở riêng lẻ"]
+    add_page(page.get_parent(), "Cấp lại giấy phép xây dựng có thời hạn")
+    reindex()
+    html = client.get("/tim-kiem/", {"q": "cap phep xay dung"}).content.decode()
+    assert "Cấp lại giấy phép xây dựng có thời hạn" in html
+    assert "Tìm thấy 2 kết quả" in html
+    assert Query.get("cap phep xay dung").daily_hits.get().hits == 3
+
+
 def test_autocomplete_returns_at_most_ten_suggestions(client, home_page):
     for number in range(14):
         add_page(home_page, f"Đăng ký thường trú đợt {number}")
