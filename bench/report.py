@@ -12,6 +12,13 @@ ceiling) served by the same server, settings and middleware. SQL queries are cou
 `CaptureQueriesContext` on one anonymous request (page cache off); search latency is the time of
 `search.results.run_search`/`autocomplete` in process, as the page calls them.
 
+Cold means the page cache is off. What the portal keeps per content generation stays on, as in
+production: the site structure, a finder's filter counts and rendered page of results, the
+tracker's figures, search outcomes (runs from 2026-12-05 05:00 on). wrk repeats one URL, so a cold
+figure is the cost of a page already asked for since the last publication. What the first visitor
+after a publication pays is in the "after a publication" columns of the query table, and what a
+search nobody has made yet costs is the search latency, measured without any kept outcome.
+
 {MARKER}
 """
 
@@ -159,6 +166,12 @@ def render(results):
 
     if results.get("search_load"):
         add("### Search page throughput per engine (page cache off)")
+        add("")
+        add(
+            "wrk repeats one query, whose outcome the search page keeps for the content generation: the "
+            "cost of a popular query, every search still counted for the staff report. A new query costs "
+            "the search latency below."
+        )
         add("")
         add("| engine | req/s | p50 ms | p99 ms | errors | % of ceiling |")
         add("| --- | ---: | ---: | ---: | ---: | ---: |")
