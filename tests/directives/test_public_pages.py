@@ -288,6 +288,16 @@ def test_home_page_lists_latest_directives_and_news(client, make_directive, make
     assert "Họp giao ban tháng 7" in html
 
 
+def test_the_home_page_shows_a_publication_and_an_unpublication_at_once(client, make_directive):
+    # Its sections are rendered once per content generation ({% remembered %}).
+    client.get("/")
+    assert "Kế hoạch chuyển đổi số" not in client.get("/").content.decode()
+    directive = make_directive("12/KH-UBND", title="Kế hoạch chuyển đổi số", published_on=D(2011, 3, 15))
+    assert "Kế hoạch chuyển đổi số" in client.get("/").content.decode()
+    directive.unpublish()
+    assert "Kế hoạch chuyển đổi số" not in client.get("/").content.decode()
+
+
 def test_sitemap_lists_live_public_pages_and_robots_points_to_it(client, make_directive):
     live = make_directive(title="Đã xuất bản", published_on=D(2011, 3, 15))
     draft = make_directive("08/KH-UBND", title="Bản nháp")
