@@ -107,7 +107,7 @@ def _candidates(query, operator="and"):
 
     def run(backend):
         results = searchable_pages().search(expanded, operator=operator, backend=backend)[:MAX_CANDIDATES]
-        if hasattr(results, "ranked_rows"):  # the engines' results (search.backends.engine_results)
+        if hasattr(results, "ranked_rows"):  # the portal's backends (engine_results, ranking.RankedRowsMixin)
             return [Candidate(*row) for row in results.ranked_rows(*Candidate._fields)], backend
         return list(results), backend
 

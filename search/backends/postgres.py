@@ -27,7 +27,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from ..models import PostgresAutocompleteEntry
 from .folding import FoldedQueryMixin, fold_query
-from .ranking import object_pk, objects_in_rank_order
+from .ranking import RankedRowsMixin, object_pk, objects_in_rank_order
 
 SEARCH_CONFIG = "portal_vietnamese"
 _CODE_SEPARATORS = re.compile(r"[/\-]")
@@ -209,9 +209,9 @@ class VietnamesePostgresAutocompleteQueryCompiler(
         return entries.filter(autocomplete=SearchQuery(lexemes, search_type="raw", config=config)).filter(full_match)
 
 
-class EntryRankedSearchResults(postgres.PostgresSearchResults):
+class EntryRankedSearchResults(RankedRowsMixin, postgres.PostgresSearchResults):
     def _load(self, ranked):
-        return objects_in_rank_order(self.query_compiler.queryset, ranked, self._score_field)
+        return objects_in_rank_order(self.query_compiler.queryset, ranked, self._score_field, self._row_fields)
 
     def _ranked_results(self):
         compiler = self.query_compiler

@@ -18,7 +18,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from ..models import AutocompleteIndexEntry
 from .folding import FoldedQueryMixin
-from .ranking import newest_ranked, object_pk, objects_in_rank_order
+from .ranking import RankedRowsMixin, newest_ranked, object_pk, objects_in_rank_order
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
@@ -144,13 +144,13 @@ class VietnameseSQLiteAutocompleteQueryCompiler(
         return queryset[start:stop]
 
 
-class OnePassSearchResults(sqlite.SQLiteSearchResults):
+class OnePassSearchResults(RankedRowsMixin, sqlite.SQLiteSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
         if not compiler.ranks_in_one_pass():
             return super()._do_search()
         ranked = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
-        return objects_in_rank_order(compiler.queryset, ranked, self._score_field)
+        return objects_in_rank_order(compiler.queryset, ranked, self._score_field, self._row_fields)
 
     def _do_count(self):
         compiler = self.query_compiler
