@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from portal import vietnamese
 from portal.cache import remember
+from portal.translations import locale_code
 
 from . import structure
 from .blocks import BodyBlock, first_image
@@ -171,7 +172,7 @@ class HomePage(PortalPage):
 
     def get_template(self, request, *args, **kwargs):
         # A translated home page has only the pages translated under it, not the Vietnamese sections.
-        if self.locale.language_code != settings.LANGUAGE_CODE:
+        if locale_code(self.locale_id) != settings.LANGUAGE_CODE:
             return "home/home_page_translated.html"
         return super().get_template(request, *args, **kwargs)
 

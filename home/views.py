@@ -27,10 +27,23 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _route(request, path):
+    """``Page.route_for_request``, without its query for the active locale when the site's root page
+    is in the language served (every Vietnamese page view): the locales come from the structure cache."""
+    site = site_for_request(request)
+    root = site.root_page if site is not None else None
+    if root is None or locale_code(root.locale_id) != translation.get_language():
+        return Page.route_for_request(request, path)
+    try:
+        request._wagtail_route_for_request = root.specific.route(request, [part for part in path.split("/") if part])
+    except Http404:
+        request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
+
+
 def serve(request, path):
     """Wagtail's page view (same URL pattern and name), the site and its root page read from the cache."""
-    site_for_request(request)
-    route = Page.route_for_request(request, path)
+    route = _route(request, path)
     # Wagtail falls back to the Vietnamese page when a page has no English translation, which
     # would publish Vietnamese text under /en/ marked as English.
     if route is not None and locale_code(route[0].locale_id) != translation.get_language():
