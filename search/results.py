@@ -380,6 +380,15 @@ class SearchOutcome:
     corrected_from: str = ""
 
 
+def asked(raw_query, params, page_number=1):
+    """What a search reads of a request, cleaned as it cleans it: (query, filters, sort, page,
+    whether the words are wanted as typed). Two requests that agree on it get the same results."""
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    page = str(page_number) if str(page_number).isdigit() else "1"  # the paginator's reading of junk
+    as_typed = params.get(suggestions.EXACT_PARAM) == "1"
+    return clean_query(raw_query), clean_filters(params), sort, page, as_typed
+
+
 def clean_filters(params):
     filters = {}
     for name in facet_rules.FACET_NAMES:
@@ -457,14 +466,11 @@ def run_search(
     (``corrected_from`` holds the query as typed); ``chinh_xac=1`` turns that off.
     """
     params = params or {}
-    query = clean_query(raw_query)
-    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-    filters = clean_filters(params)
+    query, filters, sort, _page, as_typed = asked(raw_query, params, page_number)
     outcome = _search(
         SearchOutcome(query=query, filters=filters, sort=sort), page_number, per_page, request, site, operator
     )
     if query and suggestions.enabled() and suggestions.worth_correcting(outcome.total):
-        as_typed = params.get(suggestions.EXACT_PARAM) == "1"
         outcome = _corrected(outcome, as_typed, page_number, per_page, request, site, operator)
     return outcome
 

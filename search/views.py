@@ -23,8 +23,21 @@ def _outcome(request, site=None, own_site=None):
     site (the results' addresses are relative to it) and language, and only public pages are ever
     found, so nobody's search shows another visitor anything. Every search is still counted.
     """
-    params = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    digest = hashlib.sha256(repr((getattr(site, "pk", None), getattr(own_site, "pk", None), params)).encode())
+    # Named by what the search reads: a link shared with tracking parameters (fbclid, utm_…) or
+    # with junk is the same search, not a new entry each.
+    query, filters, sort, page, as_typed = portal_search.asked(
+        request.GET.get("q", ""), request.GET, _page_number(request)
+    )
+    asked = (
+        getattr(site, "pk", None),
+        getattr(own_site, "pk", None),
+        query,
+        sorted(filters.items()),
+        sort,
+        page,
+        as_typed,
+    )
+    digest = hashlib.sha256(repr(asked).encode())
     return remember(
         f"search-outcome:{digest.hexdigest()[:32]}",
         lambda: portal_search.run_search(

@@ -133,6 +133,20 @@ def test_a_repeated_search_is_counted_each_time_and_finds_a_page_published_in_be
     assert Query.get("cap phep xay dung").daily_hits.get().hits == 3
 
 
+def test_a_shared_link_with_tracking_parameters_is_answered_like_the_search_it_carries(client, corpus):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/")  # the first visit creates the site's settings row, a content change of its own
+    assert "Tìm thấy 1 kết quả" in client.get("/tim-kiem/", {"q": "cap phep xay dung"}).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        shared = client.get("/tim-kiem/", {"q": "  cap phep xay dung ", "fbclid": "IwAR3x", "utm_source": "zalo"})
+    assert "Tìm thấy 1 kết quả" in shared.content.decode()
+    # The kept outcome answered: nothing read the search index again, only the search was counted.
+    assert not [query for query in captured.captured_queries if "indexentry" in query["sql"]]
+    assert Query.get("cap phep xay dung").daily_hits.get().hits == 2
+
+
 def test_autocomplete_returns_at_most_ten_suggestions(client, home_page):
     for number in range(14):
         add_page(home_page, f"Đăng ký thường trú đợt {number}")
