@@ -1,10 +1,8 @@
 from django import template
-from django.utils import timezone
 from wagtail.models import Site
 
 from home.structure import section_link
 from indicators.models import IndicatorTrackerPage
-from portal.cache import remember
 
 register = template.Library()
 
@@ -42,14 +40,13 @@ def _highlights(tracker_pk, request):
 def indicator_highlights(context):
     """Overall completion and a few indicators of the live tracker page, for the home page.
 
-    Derived from every measurement of the plan, so kept per content generation and per day
-    (an indicator's status weighs the share of the plan's time already gone).
+    Kept with the rest of the home page's sections, per content generation and per day
+    (``{% remembered %}`` in home/home_page.html): an indicator's status weighs the share of the
+    plan's time already gone.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     link = section_link(IndicatorTrackerPage, site, request)
     if link is None:
         return {"tracker": None}
-    return remember(
-        f"home-indicators:{link.pk}:{timezone.localdate().isoformat()}", lambda: _highlights(link.pk, request)
-    )
+    return _highlights(link.pk, request)

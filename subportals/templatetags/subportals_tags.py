@@ -11,12 +11,13 @@ register = template.Library()
 
 @register.inclusion_tag("subportals/includes/unit_news.html", takes_context=True)
 def unit_news(context):
-    """The province home's "Tin từ các đơn vị": kept until any site publishes (the all-sites generation)."""
+    """The province home's "Tin từ các đơn vị", kept with the rest of its sections until any site
+    publishes (``{% remembered %}`` in home/home_page.html, on the all-sites generation)."""
     request = context.get("request")
     site = site_for_request(request) if request else None
     if site is None or not site.is_default_site:
         return {"items": []}
-    return {"items": remember("subportals:unit-news", activity.unit_news)}
+    return {"items": activity.unit_news()}
 
 
 @register.inclusion_tag("subportals/includes/publication_rate.html", takes_context=True)
