@@ -176,6 +176,9 @@ SPELLING_PAGES = [
     "Công ty cấp nước thông báo lịch ngừng cấp nước",
     "Tai nạn giao thông giảm ba năm liền",
     "Tuyên truyền phổ biến pháp luật",
+    "Kiểm tra vệ sinh an toàn thực phẩm bếp ăn trường học",
+    "Hội thảo an toàn thực phẩm nông sản",
+    "Thực phẩm chức năng an toàn cho người cao tuổi",
 ]
 
 # (query, title expected first, what it proves)
@@ -276,6 +279,16 @@ SPOKEN_FOUND = [
     ("học kỳ", {"Lịch thi học kì II"}, "kỳ finds kì"),
     ("kì họp HĐND", {"Kỳ họp thứ 10 Hội đồng nhân dân tỉnh"}, "i/y and an abbreviation together"),
     ("công ti", {"Công ty cấp nước thông báo lịch ngừng cấp nước"}, "ti finds ty"),
+    (
+        "an toàn thực phẩm",
+        {"Kiểm tra vệ sinh an toàn thực phẩm bếp ăn trường học", "Hội thảo an toàn thực phẩm nông sản"},
+        "a term whose longer synonym holds it (vệ sinh an toàn thực phẩm) finds both",
+    ),
+    (
+        "VSATTP",
+        {"Kiểm tra vệ sinh an toàn thực phẩm bếp ăn trường học", "Hội thảo an toàn thực phẩm nông sản"},
+        "an abbreviation of the longer term finds the shorter one too, as the list says",
+    ),
 ]
 
 # (query, title that must come before, title that must come after, what it proves)
@@ -299,6 +312,11 @@ SPOKEN_NOT_FOUND = [
     ("tay nạn giao thông", "Tai nạn giao thông giảm ba năm liền", "ay and ai are different rhymes"),
     ("tuiên truyền", "Tuyên truyền phổ biến pháp luật", "yê is not an i/y variant"),
     ("i tế", "Bác sĩ về công tác tại trạm y tế xã", "y alone (y tế) keeps its spelling"),
+    (
+        "an toan thuc pham",
+        "Thực phẩm chức năng an toàn cho người cao tuổi",
+        "a term is searched as a phrase: its words in another order are not it",
+    ),
 ]
 
 
