@@ -26,6 +26,7 @@ from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.models import Page
 
 from ..models import PostgresAutocompleteEntry
 from .folding import FoldedQueryMixin, fold_query
@@ -273,7 +274,13 @@ def _words_and_phrases(query):
 class VietnamesePostgresAutocompleteQueryCompiler(
     EntryRankingMixin, CodeSplittingQueryMixin, postgres.PostgresAutocompleteQueryCompiler
 ):
-    entry_model = PostgresAutocompleteEntry
+    @property
+    def entry_model(self):
+        """The narrow table for pages (citizens' autocomplete); Wagtail's index table for other models
+        (the register's admin search), which the narrow table leaves out (migration ``search.0009``)."""
+        if issubclass(self.queryset.model, Page):
+            return PostgresAutocompleteEntry
+        return postgres.IndexEntry
 
     def entry_vectors(self):
         return [(F("autocomplete"), 1.0)]
