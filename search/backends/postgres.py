@@ -162,17 +162,13 @@ class VietnamesePostgresSearchQueryCompiler(
         so every entry with the words was read again to rebuild ``title || body`` and test the
         phrase: 82 of the 87 ms of "cải cách thủ tục hành chính" at 100,000 directives. Here the
         index answers the words alone, exactly, and each phrase is tested on the title or the body
-        (a phrase never spans the two). An alternative that holds another one ("vệ sinh an toàn
-        thực phẩm" holds "an toàn thực phẩm") finds nothing more and is not searched: its common
-        words made GIN merge every entry with any of them (31 ms instead of 13). The rank still
-        scores the whole query.
+        (a phrase never spans the two).
         """
-        query = _without_covered(self.query)
-        order_checks = _order_checks(query)
+        order_checks = _order_checks(self.query)
         if order_checks is None:
             return super().match(entries, config)
         vectors = [vector for vector, _boost in self.entry_vectors()]
-        entries = super().match(entries, config, query=_dephrased(query))
+        entries = super().match(entries, config, query=_dephrased(self.query))
         for check in order_checks:
             tsquery = self.build_tsquery(check, config=config)
             in_a_vector = [
@@ -184,12 +180,12 @@ class VietnamesePostgresSearchQueryCompiler(
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         """One ts_rank() for an expanded query, not one per alternative or part.
 
-        A synonym makes the query a choice ("an toàn thực phẩm" or ATTP or VSATTP or "vệ sinh an toàn
-        thực phẩm"), ANDed with the other words typed ("cải cách" and ("thủ tục hành chính" or
-        TTHC)): upstream averages a ts_rank() per alternative and multiplies one per part, for each
-        column. Each call reads the entry's vector again, which doubled or tripled the query's time
-        at 100,000 directives. ts_rank() of the whole query scores an entry by the words and
-        alternatives it holds, in one pass over its vector.
+        A synonym makes the query a choice ("an toàn thực phẩm" or ATTP or VSATTP), ANDed with the
+        other words typed ("cải cách" and ("thủ tục hành chính" or TTHC)): upstream averages a
+        ts_rank() per alternative and multiplies one per part, for each column. Each call reads the
+        entry's vector again, which doubled or tripled the query's time at 100,000 directives.
+        ts_rank() of the whole query scores an entry by the words and alternatives it holds, in one
+        pass over its vector.
         """
         if isinstance(query, Or | And) and _words_and_phrases(query):
             rank = SearchRank(vector, self.build_tsquery(query, config=config), weights=self.sql_weights)
@@ -205,32 +201,8 @@ def _words(leaf):
     return leaf.query_string.split()
 
 
-def _holds(longer, shorter):
-    """Whether the words of ``shorter`` appear in ``longer``, in a row."""
-    size = len(shorter)
-    return any(longer[start : start + size] == shorter for start in range(len(longer) - size + 1))
-
-
 def _is_leaf(query):
     return isinstance(query, Phrase) or (isinstance(query, PlainText) and len(_words(query)) == 1)
-
-
-def _without_covered(query):
-    """``query`` without the alternatives that hold another alternative's words in a row."""
-    if isinstance(query, And):
-        return And([_without_covered(part) for part in query.subqueries])
-    if not (isinstance(query, Or) and all(_is_leaf(leaf) for leaf in query.subqueries)):
-        return query
-    leaves = [(leaf, _words(leaf)) for leaf in query.subqueries]
-    kept = [
-        leaf
-        for index, (leaf, words) in enumerate(leaves)
-        if not any(
-            other != index and _holds(words, other_words) and (len(other_words) < len(words) or other < index)
-            for other, (_leaf, other_words) in enumerate(leaves)
-        )
-    ]
-    return kept[0] if len(kept) == 1 else Or(kept)
 
 
 def _order_checks(query):
