@@ -93,26 +93,34 @@ def _with_fallback(run, what):
 
 
 def _candidates(query, operator="and"):
-    """(the ranked live pages, as base ``Page`` rows; backend used; whether it fell back)."""
+    """(the ranked live pages, as base ``Page`` rows; backend used; whether it fell back; the engine's
+    spelling suggestions for the query's words, asked in the same request, or None)."""
     if searching_in_english():
         # English pages: English stemming, no Vietnamese synonyms or folding (search.english).
         def run_english(backend):
             return _base_pages(english.ranked_ids(query, searchable_pages(), backend, MAX_CANDIDATES)), backend
 
         (pages, backend), fell_back = _with_fallback(run_english, "English search")
-        return pages, backend, fell_back
+        return pages, backend, fell_back, None
 
     # Citizens' names and i/y spellings, searched alike on every engine (search.expansion).
     expanded = expand(query, operator)
 
+    # A misspelt query is corrected from the engine's term suggester: asked with the search itself,
+    # it costs no request of its own (for words the index holds, the engine answers at once).
+    words = suggestions.checked_words(query) if suggestions.enabled() else []
+
     def run(backend):
         results = searchable_pages().search(expanded, operator=operator, backend=backend)[:MAX_CANDIDATES]
+        if hasattr(results, "spelling_request") and words:  # the engines' results (engine_results)
+            results.spelling_request = suggestions.spelling_request(words)
         if hasattr(results, "ranked_rows"):  # the portal's backends (engine_results, ranking.RankedRowsMixin)
-            return [Candidate(*row) for row in results.ranked_rows(*Candidate._fields)], backend
-        return list(results), backend
+            rows = [Candidate(*row) for row in results.ranked_rows(*Candidate._fields)]
+            return rows, backend, getattr(results, "spelling", None)
+        return list(results), backend, None
 
-    (pages, backend), fell_back = _with_fallback(run, "search")
-    return pages, backend, fell_back
+    (pages, backend, spelling), fell_back = _with_fallback(run, "search")
+    return pages, backend, fell_back, spelling
 
 
 class Candidate(NamedTuple):
@@ -378,6 +386,9 @@ class SearchOutcome:
     suggestion: str = ""
     # The query as typed, when the results shown are those of its unambiguous correction (``query``).
     corrected_from: str = ""
+    # The engine's term suggester's answer, from the search's own request: read by the correction,
+    # then dropped (``run_search``), so kept outcomes do not carry it.
+    spelling: dict | None = None
 
 
 def asked(raw_query, params, page_number=1):
@@ -472,13 +483,14 @@ def run_search(
     )
     if query and suggestions.enabled() and suggestions.worth_correcting(outcome.total):
         outcome = _corrected(outcome, as_typed, page_number, per_page, request, site, operator)
+    outcome.spelling = None
     return outcome
 
 
 def _corrected(outcome, as_typed, *args):
     """``outcome`` with a suggestion, or the results of an unambiguous correction when it found nothing
     (unless the citizen asked for the words ``as_typed``)."""
-    correction = suggestions.correct(outcome.query)
+    correction = suggestions.correct(outcome.query, engine_suggest=outcome.spelling)
     if correction is None:
         return outcome
     corrected = _search(SearchOutcome(query=correction.query, filters=outcome.filters, sort=outcome.sort), *args)
@@ -497,7 +509,7 @@ def _search(outcome, page_number, per_page, request, site, operator):
     if not query:
         return outcome
 
-    pages, backend, fell_back = _candidates(query, operator)
+    pages, backend, fell_back, outcome.spelling = _candidates(query, operator)
     outcome.backend, outcome.fell_back = backend, fell_back
     in_english = searching_in_english()
     if not in_english:  # document numbers and procedure codes are Vietnamese pages' fields

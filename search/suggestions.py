@@ -145,38 +145,32 @@ class DatabaseVocabulary:
 
 
 class EngineVocabulary:
-    """OpenSearch's (or Elasticsearch's) term suggester over the catch-all text field."""
+    """OpenSearch's (or Elasticsearch's) term suggester over the catch-all text field.
+
+    Built from the ``suggest`` part of an engine response: the search's own request carries the
+    suggester (``spelling_request``), so a misspelt query costs no request of its own; ``asked``
+    sends it alone, where no search did (the database fallback, English pages).
+    """
 
     FIELD = "_all_text"
 
-    def __init__(self, words):
-        from wagtail.models import Page
-        from wagtail.search.backends import get_search_backend
-
-        backend = get_search_backend("default")
-        body = {
-            "suggest": {
-                "text": " ".join(words),
-                "words": {
-                    "term": {
-                        "field": self.FIELD,
-                        "suggest_mode": "missing",
-                        "size": CANDIDATES_PER_WORD,
-                        "max_edits": 2,
-                        "prefix_length": 1,
-                        "min_word_length": MIN_WORD_LENGTH,
-                    }
-                },
-            },
-            "size": 0,
-        }
-        response = backend.es.search(index=backend.get_index_for_model(Page).name, body=body)
+    def __init__(self, suggest):
         self._options = {}
-        for entry in response["suggest"]["words"]:
+        for entry in suggest["words"]:
             options = self._options.setdefault(vietnamese.fold(entry["text"]), {})
             for option in entry["options"]:
                 term = vietnamese.fold(option["text"])
                 options[term] = max(options.get(term, 0), option["freq"])
+
+    @classmethod
+    def asked(cls, words):
+        from wagtail.models import Page
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend("default")
+        body = {"suggest": spelling_request(words), "size": 0}
+        response = backend.es.search(index=backend.get_index_for_model(Page).name, body=body)
+        return cls(response["suggest"])
 
     def known(self, words):
         # The suggester offers options only for words the index does not hold ("missing").
@@ -186,24 +180,49 @@ class EngineVocabulary:
         return self._options.get(word, {})
 
 
+def checked_words(query):
+    """The folded words of ``query`` a correction may replace: long enough, without digits."""
+    words = {vietnamese.fold(word.lower()) for word in _WORD.findall(query)}
+    return sorted(word for word in words if allowed_typos(word) and not any(c.isdigit() for c in word))
+
+
+def spelling_request(words):
+    """The engine's term suggester for ``words``: near indexed words of those the index lacks."""
+    return {
+        "text": " ".join(words),
+        "words": {
+            "term": {
+                "field": EngineVocabulary.FIELD,
+                "suggest_mode": "missing",
+                "size": CANDIDATES_PER_WORD,
+                "max_edits": 2,
+                "prefix_length": 1,
+                "min_word_length": MIN_WORD_LENGTH,
+            }
+        },
+    }
+
+
 def _vocabulary(words):
     from .results import engine_is_database
 
     if not engine_is_database():
         try:
-            return EngineVocabulary(words)
+            return EngineVocabulary.asked(words)
         except Exception:
             logger.warning("Search engine failed for suggestions; using the database vocabulary", exc_info=True)
     return DatabaseVocabulary()
 
 
-def correct(query):
-    """A ``Correction`` of ``query``, or None when every word is indexed or has no near indexed word."""
-    words = [vietnamese.fold(word.lower()) for word in _WORD.findall(query)]
-    checked = sorted({word for word in words if allowed_typos(word) and not any(c.isdigit() for c in word)})
+def correct(query, engine_suggest=None):
+    """A ``Correction`` of ``query``, or None when every word is indexed or has no near indexed word.
+
+    ``engine_suggest``: the suggester's answer that came with the search of ``query``, if any.
+    """
+    checked = checked_words(query)
     if not checked:
         return None
-    vocabulary = _vocabulary(checked)
+    vocabulary = _vocabulary(checked) if engine_suggest is None else EngineVocabulary(engine_suggest)
     misspelt = set(checked) - vocabulary.known(checked)
     replacements, unambiguous = {}, True
     for word in sorted(misspelt):

@@ -12,6 +12,11 @@ class SingleRequestResultsMixin:
     plus a scroll context kept open on the engine.
     """
 
+    # A term suggester (search.suggestions.spelling_request) to run in the same request, set by the
+    # caller before the results are read; the engine's answer to it lands in ``spelling``.
+    spelling_request = None
+    spelling = None
+
     def _single_request_hits(self):
         params = {
             "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
@@ -20,7 +25,12 @@ class SingleRequestResultsMixin:
             "from_": self.start,
             "size": self.stop - self.start,
         }
-        return self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        body = self._get_es_body()
+        if self.spelling_request:
+            body = {**body, "suggest": self.spelling_request}
+        response = self._backend_do_search(body, **params)
+        self.spelling = response.get("suggest")
+        return response["hits"]["hits"]
 
     def _fits_one_request(self):
         return self.stop is not None and self.stop - self.start <= SINGLE_REQUEST_HITS
