@@ -23,8 +23,9 @@ An HTTP cache in front (Varnish, ``WAGTAILFRONTENDCACHE``) is told the same news
 same handlers: ``page_changed`` and the move and delete handlers send PURGE requests for the
 page, its ancestors (the listings and home pages showing it) and the feeds of its site and the
 province's, each URL once per change (publishing and moving save the page before their own
-signal). Responses it may keep carry ``Cache-Control: s-maxage``, which bounds whatever a
-purge cannot name.
+signal). A move or a new slug readdresses the pages below too: their old and new addresses are
+purged, for up to ``PURGED_DESCENDANTS`` pages. Responses it may keep carry
+``Cache-Control: s-maxage``, which bounds whatever a purge cannot name.
 """
 
 import functools
@@ -65,6 +66,9 @@ LOCAL_MEMORY_SECONDS = 60
 REFRESHED_BY_SAVE = "_portal_cache_refreshed_by_save"
 # Page id -> the URLs showing it before a move in progress (page_moving), purged after it (page_moved).
 _urls_before_move = {}
+# A move or a new slug changes the address of every page below too: those pages' old and new
+# addresses are purged, up to this many pages; a larger section's expire (FRONTEND_CACHE_SECONDS).
+PURGED_DESCENDANTS = 500
 # Bookkeeping fields Wagtail writes when a draft is saved; such saves change nothing public.
 DRAFT_FIELDS = {
     "draft_title",
@@ -228,6 +232,22 @@ def frontend_cache_urls(page):
     return batch.urls
 
 
+def descendant_urls(page):
+    """The URLs of ``page``'s live descendants (with their sub-routes), for ``PURGED_DESCENDANTS`` pages."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    descendants = list(page.get_descendants().live().order_by("path").specific()[: PURGED_DESCENDANTS + 1])
+    if len(descendants) > PURGED_DESCENDANTS:
+        logger.info(
+            "%s has more than %d pages below it: the HTTP cache keeps the others' old addresses until they expire",
+            page,
+            PURGED_DESCENDANTS,
+        )
+    batch = PurgeBatch()
+    batch.add_pages(descendants[:PURGED_DESCENDANTS])
+    return batch.urls
+
+
 def purge_frontend_cache(page=None, urls=None, already=None):
     """PURGE ``page``'s URLs (and ``urls``) from the HTTP cache once the change is committed.
 
@@ -273,24 +293,64 @@ def page_published_or_unpublished(sender=None, instance=None, **kwargs):
         page_changed(instance=instance)
 
 
+def _address_changes(kwargs):
+    # Wagtail sends the move signals for a reordering among siblings too, where no address changes.
+    return kwargs.get("url_path_before") != kwargs.get("url_path_after")
+
+
 def page_moving(sender=None, instance=None, **kwargs):
-    """Before a move: the page's old URL and old listings, purged once the move is done."""
+    """Before a move: the old URLs of the page, its old listings and the pages below it, purged
+    once the move is done."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
     try:
-        _urls_before_move[instance.pk] = frontend_cache_urls(instance)
+        urls = frontend_cache_urls(instance)
+        if _address_changes(kwargs):
+            urls |= descendant_urls(instance)
+        _urls_before_move[instance.pk] = urls
     except Exception:  # noqa: BLE001 - moving must go on
         logger.warning("Could not list the URLs to purge for %s", instance, exc_info=True)
 
 
 def page_moved(sender=None, instance=None, **kwargs):
-    """After a move: the old URLs and, unless the move's own save has purged them, the new ones."""
+    """After a move: the old URLs and, unless the move's own save has purged them, the new ones;
+    the new URLs of the pages below (a visitor may have been told there was nothing there)."""
     before = _urls_before_move.pop(instance.pk, set())
+    if settings.WAGTAILFRONTENDCACHE and _address_changes(kwargs):
+        try:
+            before |= descendant_urls(instance)
+        except Exception:  # noqa: BLE001 - moving must go on
+            logger.warning("Could not list the URLs to purge below %s", instance, exc_info=True)
     if refreshed_by_its_save(instance):
         purge_frontend_cache(urls=before, already=instance)
     else:
         purge_frontend_cache(instance, urls=before)
     content_changed()
+
+
+def page_got_new_slug(sender=None, instance=None, instance_before=None, **kwargs):
+    """A new slug, published: the page's old address and those of the pages below it.
+
+    The save that changed the slug has purged the new addresses (``page_saved``); the old ones
+    would show the old page until they expire, where Wagtail now answers with a redirect.
+    """
+    if not settings.WAGTAILFRONTENDCACHE or instance_before is None:
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    try:
+        old_prefix, new_prefix = instance_before.get_full_url(), instance.get_full_url()
+        batch = PurgeBatch()
+        batch.add_page(instance_before)
+        urls = set(batch.urls)
+        if old_prefix and new_prefix:
+            urls |= {
+                old_prefix + url[len(new_prefix) :] for url in descendant_urls(instance) if url.startswith(new_prefix)
+            }
+    except Exception:  # noqa: BLE001 - publishing must go on
+        logger.warning("Could not list the old URLs to purge for %s", instance, exc_info=True)
+        return
+    purge_frontend_cache(urls=urls)
 
 
 def page_deleting(sender=None, instance=None, **kwargs):
@@ -426,6 +486,7 @@ def connect_signals():
     from wagtail.models import Page
     from wagtail.signals import (
         page_published,
+        page_slug_changed,
         page_unpublished,
         post_page_move,
         pre_page_move,
@@ -437,6 +498,7 @@ def connect_signals():
         signal.connect(page_published_or_unpublished, dispatch_uid=f"portal-cache-{id(signal)}")
     pre_page_move.connect(page_moving, dispatch_uid="portal-cache-pre-move")
     post_page_move.connect(page_moved, dispatch_uid="portal-cache-post-move")
+    page_slug_changed.connect(page_got_new_slug, dispatch_uid="portal-cache-slug-changed")
     for signal in (published, unpublished):
         signal.connect(snippet_published, dispatch_uid=f"portal-cache-{id(signal)}")
     watched_apps = set(settings.PAGE_CACHE_CONTENT_APPS)

@@ -108,13 +108,18 @@ def ban_everything(varnish):
     )
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the redirect itself is the answer: its host names no machine here
+
+
 def fetch(varnish, host, path="/", cookie=None):
     headers = {"Host": host}
     if cookie:
         headers["Cookie"] = cookie
     request = urllib.request.Request(varnish["url"] + path, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.build_opener(_NoRedirects).open(request, timeout=30) as response:
             return response.headers.get("X-Cache"), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.headers.get("X-Cache"), error.read().decode()
@@ -278,3 +283,49 @@ def test_moving_a_page_purges_its_old_and_new_url_on_their_hosts(purging, site):
     status, body = fetch(purging, "sotuphap.localhost", old_path)
     assert status == "miss"
     assert "Thông báo tuyển dụng công chức" not in body
+
+
+def test_a_new_slug_for_a_section_purges_the_old_addresses_of_the_pages_below_it(purging, site):
+    justice = create_subportal(name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department")
+    index = news_index(justice.subportal.site)
+    page = publish_news(index, "Kết quả giải quyết hồ sơ hộ tịch")
+    old_path = page.get_url_parts()[2]
+    assert "Kết quả giải quyết hồ sơ hộ tịch" in cached(purging, "sotuphap.localhost", old_path)
+
+    index.slug = "tin-dieu-hanh"
+    index.save_revision().publish()
+    page.refresh_from_db()
+
+    new_path = page.get_url_parts()[2]
+    assert new_path != old_path
+    status, body = fetch(purging, "sotuphap.localhost", old_path)
+    assert status == "miss"
+    assert "Kết quả giải quyết hồ sơ hộ tịch" not in body  # Wagtail's redirect, not the old copy
+    assert "Kết quả giải quyết hồ sơ hộ tịch" in fetch(purging, "sotuphap.localhost", new_path)[1]
+
+
+def test_moving_a_section_purges_the_old_and_new_addresses_of_the_pages_below_it(purging, site):
+    justice = create_subportal(name="Sở Tư pháp", short_name="STP", hostname="sotuphap.localhost", kind="department")
+    index = news_index(justice.subportal.site)
+    index.slug = "tin-tu-phap"  # the province has a news section of its own name
+    index.save_revision().publish()
+    index.refresh_from_db()
+    page = publish_news(index, "Lịch tiếp công dân của Sở Tư pháp")
+    old_path = page.get_url_parts()[2]
+    assert "Lịch tiếp công dân của Sở Tư pháp" in cached(purging, "sotuphap.localhost", old_path)
+    # The province's address of it is kept too, as the "not found" page it is until the move.
+    cached(purging, "localhost", old_path)
+
+    before = purges(purging)
+    index.move(site.root_page, pos="last-child")
+    purged = purges(purging) - before
+
+    assert ("sotuphap.localhost", old_path) in purged
+    assert ("localhost", old_path) in purged
+    assert {key: count for key, count in purged.items() if count > 1} == {}
+    status, body = fetch(purging, "sotuphap.localhost", old_path)
+    assert status == "miss"
+    assert "Lịch tiếp công dân của Sở Tư pháp" not in body
+    status, body = fetch(purging, "localhost", old_path)
+    assert status == "miss"
+    assert "Lịch tiếp công dân của Sở Tư pháp" in body
