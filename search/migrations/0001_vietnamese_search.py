@@ -11,7 +11,9 @@ another configuration: run ``manage.py update_index`` after migrating.
 
 from django.db import migrations
 
-FTS_TABLE = "wagtailsearch_indexentry_fts"
+from ._vendor_sql import WAGTAIL_FTS_TABLE, vendor_sql
+
+FTS_TABLE = WAGTAIL_FTS_TABLE
 ENTRY_TABLE = "wagtailsearch_indexentry"
 
 
@@ -53,35 +55,15 @@ POSTGRES_BACKWARDS = [
 ]
 
 
-def _fts_table_exists(cursor):
-    cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [FTS_TABLE])
-    return cursor.fetchone() is not None
-
-
-def _run(schema_editor, sqlite_statements, postgres_statements):
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            if not _fts_table_exists(cursor):
-                return  # SQLite built without FTS5: Wagtail searches with LIKE instead.
-            statements = sqlite_statements
-        elif connection.vendor == "postgresql":
-            statements = postgres_statements
-        else:
-            return
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def forwards(apps, schema_editor):
-    _run(schema_editor, _sqlite_statements("unicode61 remove_diacritics 2", fold=True), POSTGRES_FORWARDS)
-
-
-def backwards(apps, schema_editor):
-    _run(schema_editor, _sqlite_statements(None, fold=False), POSTGRES_BACKWARDS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        vendor_sql(
+            "sqlite",
+            _sqlite_statements("unicode61 remove_diacritics 2", fold=True),
+            _sqlite_statements(None, fold=False),
+            needs_table=FTS_TABLE,
+        ),
+        vendor_sql("postgresql", POSTGRES_FORWARDS, POSTGRES_BACKWARDS),
+    ]

@@ -11,9 +11,10 @@ so no ``update_index`` is needed. PostgreSQL is left alone.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ._vendor_sql import WAGTAIL_FTS_TABLE, vendor_sql
+
 TABLE = "search_autocomplete_fts"
 ENTRY_TABLE = "wagtailsearch_indexentry"
-WAGTAIL_FTS_TABLE = "wagtailsearch_indexentry_fts"
 
 
 def _folded(column):
@@ -41,26 +42,6 @@ BACKWARDS = [
     f"DROP TRIGGER IF EXISTS {TABLE}_delete",
     f"DROP TABLE IF EXISTS {TABLE}",
 ]
-
-
-def _run(schema_editor, statements):
-    connection = schema_editor.connection
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [WAGTAIL_FTS_TABLE])
-        if cursor.fetchone() is None:
-            return  # SQLite built without FTS5: Wagtail searches with LIKE instead.
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def forwards(apps, schema_editor):
-    _run(schema_editor, FORWARDS)
-
-
-def backwards(apps, schema_editor):
-    _run(schema_editor, BACKWARDS)
 
 
 class Migration(migrations.Migration):
@@ -91,5 +72,5 @@ class Migration(migrations.Migration):
                 "managed": False,
             },
         ),
-        migrations.RunPython(forwards, backwards),
+        vendor_sql("sqlite", FORWARDS, BACKWARDS, needs_table=WAGTAIL_FTS_TABLE),
     ]

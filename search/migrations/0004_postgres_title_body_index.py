@@ -9,6 +9,8 @@ takes a few seconds to build at that size. SQLite keeps its own FTS table.
 
 from django.db import migrations
 
+from ._vendor_sql import vendor_sql
+
 INDEX = "search_indexentry_title_body_gin"
 TABLE = "wagtailsearch_indexentry"
 
@@ -20,27 +22,10 @@ FORWARDS = [
 BACKWARDS = [f"DROP INDEX IF EXISTS {INDEX}"]
 
 
-def _run(schema_editor, statements):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def forwards(apps, schema_editor):
-    _run(schema_editor, FORWARDS)
-
-
-def backwards(apps, schema_editor):
-    _run(schema_editor, BACKWARDS)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0003_autocomplete_fts"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [vendor_sql("postgresql", FORWARDS, BACKWARDS)]

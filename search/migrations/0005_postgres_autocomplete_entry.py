@@ -12,6 +12,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ._vendor_sql import vendor_sql
+
 TABLE = "search_autocomplete_entry"
 ENTRY_TABLE = "wagtailsearch_indexentry"
 
@@ -53,23 +55,6 @@ BACKWARDS = [
 ]
 
 
-def _run(schema_editor, statements):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def forwards(apps, schema_editor):
-    _run(schema_editor, FORWARDS)
-
-
-def backwards(apps, schema_editor):
-    _run(schema_editor, BACKWARDS)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
@@ -99,5 +84,5 @@ class Migration(migrations.Migration):
                 "managed": False,
             },
         ),
-        migrations.RunPython(forwards, backwards),
+        vendor_sql("postgresql", FORWARDS, BACKWARDS),
     ]

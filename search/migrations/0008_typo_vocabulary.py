@@ -9,9 +9,11 @@ entries stay in it; a correction is offered only when it finds pages, so they do
 
 from django.db import migrations
 
+from ._vendor_sql import WAGTAIL_FTS_TABLE, vendor_sql
+
 TABLE = "search_vocabulary"
 ENTRY_TABLE = "wagtailsearch_indexentry"
-SQLITE_FTS_TABLE = "wagtailsearch_indexentry_fts"
+SQLITE_FTS_TABLE = WAGTAIL_FTS_TABLE
 
 # Names below are constants, never user input (hence the S608 waivers).
 SQLITE_FORWARDS = [f"CREATE VIRTUAL TABLE {TABLE} USING fts5vocab({SQLITE_FTS_TABLE}, 'row')"]
@@ -43,31 +45,10 @@ POSTGRES_BACKWARDS = [
 ]
 
 
-def _run(schema_editor, sqlite, postgres):
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [SQLITE_FTS_TABLE])
-            if cursor.fetchone() is None:
-                return  # SQLite built without FTS5: no vocabulary, no corrections.
-            statements = sqlite
-        elif connection.vendor == "postgresql":
-            statements = postgres
-        else:
-            return
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def forwards(apps, schema_editor):
-    _run(schema_editor, SQLITE_FORWARDS, POSTGRES_FORWARDS)
-
-
-def backwards(apps, schema_editor):
-    _run(schema_editor, SQLITE_BACKWARDS, POSTGRES_BACKWARDS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0007_default_synonyms")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        vendor_sql("sqlite", SQLITE_FORWARDS, SQLITE_BACKWARDS, needs_table=SQLITE_FTS_TABLE),
+        vendor_sql("postgresql", POSTGRES_FORWARDS, POSTGRES_BACKWARDS),
+    ]

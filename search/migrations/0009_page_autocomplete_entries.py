@@ -10,6 +10,8 @@ index table, as upstream does (``VietnamesePostgresAutocompleteQueryCompiler.ent
 
 from django.db import migrations
 
+from ._vendor_sql import vendor_sql
+
 TABLE = "search_autocomplete_entry"
 ENTRY_TABLE = "wagtailsearch_indexentry"
 PAGE_TABLE = "wagtailcore_page"
@@ -55,27 +57,10 @@ BACKWARDS = [
 ]
 
 
-def _run(schema_editor, statements):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def forwards(apps, schema_editor):
-    _run(schema_editor, FORWARDS)
-
-
-def backwards(apps, schema_editor):
-    _run(schema_editor, BACKWARDS)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0008_typo_vocabulary"),
         ("wagtailcore", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [vendor_sql("postgresql", FORWARDS, BACKWARDS)]
