@@ -10,6 +10,8 @@ from .conftest import ENGINES, add_page, reindex
 pytestmark = pytest.mark.django_db
 
 JUNK = ["", "   ", "x" * 10_000, "!!!???...", '"', "*", "NEAR(", "-", "(((", "a\x00b", "\x00", "đăng ký\x00 kinh doanh"]
+# Query syntax around words that expand to phrases (synonyms, i/y) or get corrected.
+JUNK += ['sổ đỏ "', "CCCD & | !", "an toàn thực phẩm <-> :*", "thủ tục' hành chính", "thu tuc hanh chinhh ((("]
 
 
 def test_search_page_shows_highlighted_results_for_an_unaccented_query(client, corpus):
