@@ -329,10 +329,11 @@ def page_moved(sender=None, instance=None, **kwargs):
 
 
 def page_got_new_slug(sender=None, instance=None, instance_before=None, **kwargs):
-    """A new slug, published: the page's old address and those of the pages below it.
+    """A new slug, published: the old and new addresses of the pages below the page, and its own
+    old address (its new one and its listings were purged by the save, ``page_saved``).
 
-    The save that changed the slug has purged the new addresses (``page_saved``); the old ones
-    would show the old page until they expire, where Wagtail now answers with a redirect.
+    The old addresses would show the old pages until they expire, where Wagtail now answers with
+    a redirect; the new ones may hold a "not found" from before, as after a move.
     """
     if not settings.WAGTAILFRONTENDCACHE or instance_before is None:
         return
@@ -342,11 +343,10 @@ def page_got_new_slug(sender=None, instance=None, instance_before=None, **kwargs
         old_prefix, new_prefix = instance_before.get_full_url(), instance.get_full_url()
         batch = PurgeBatch()
         batch.add_page(instance_before)
-        urls = set(batch.urls)
+        below = descendant_urls(instance)
+        urls = set(batch.urls) | below
         if old_prefix and new_prefix:
-            urls |= {
-                old_prefix + url[len(new_prefix) :] for url in descendant_urls(instance) if url.startswith(new_prefix)
-            }
+            urls |= {old_prefix + url[len(new_prefix) :] for url in below if url.startswith(new_prefix)}
     except Exception:  # noqa: BLE001 - publishing must go on
         logger.warning("Could not list the old URLs to purge for %s", instance, exc_info=True)
         return
